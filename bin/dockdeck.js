@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// Shim: checks the runtime, then runs the built CLI. React must see
+// NODE_ENV=production before it loads (its development build grows memory
+// with every render), hence the dynamic import after setting it.
+process.env.NODE_ENV = 'production';
+
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 22) {
+	console.error(`dockdeck needs Node.js 22 or newer; this is ${process.version}. Run it with npm start (which brings Node 22), or install Node 22.`);
+	process.exit(1);
+}
+
+try {
+	await import('../dist/cli.js');
+} catch (error) {
+	if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/cli.js')) {
+		console.error('dockdeck is not built yet: run npm run build (or npm start) first.');
+		process.exit(1);
+	}
+	throw error;
+}

@@ -1,0 +1,113 @@
+import {render} from 'ink';
+import meow from 'meow';
+import {App} from './app.js';
+import {connectEngine} from './engine/client.js';
+import {describeEngineError, engineMessage} from './engine/connection.js';
+import {isConnectionError} from './engine/errors.js';
+import {keyTable} from './keymap/key-table.js';
+import {resolveOptions, type Options} from './options.js';
+import {resources} from './resources/index.js';
+import {LiveStore, type Lister} from './store/live-store.js';
+import {notATerminalMessage, restoreTerminal} from './terminal.js';
+import {availableThemes, loadTheme} from './theme/load-theme.js';
+import type {Theme} from './theme/tokens.js';
+
+const cli = meow(
+	`
+	Usage
+	  $ dockdeck [options]
+
+	Options
+	  -H, --host <url>      engine to use: unix:///path, tcp://host:port, ssh://user@host
+	  -c, --context <name>  docker context to use (see: docker context ls)
+	      --theme <name>    ${availableThemes().join(', ')}, or a path to a theme .json
+	      --pane <kind>     pane to open first: ${resources.map(resource => resource.kind).join(', ')}
+	  -h, --help            show this help
+	  -v, --version         show the version
+
+	The engine is chosen as the docker CLI chooses it: --host, --context,
+	DOCKER_HOST (with DOCKER_TLS_VERIFY and DOCKER_CERT_PATH), DOCKER_CONTEXT,
+	the current context in ~/.docker/config.json, else /var/run/docker.sock.
+	NO_COLOR selects the no-color theme. Press ? inside for every key.
+`,
+	{
+		importMeta: import.meta,
+		flags: {
+			host: {type: 'string', shortFlag: 'H'},
+			context: {type: 'string', shortFlag: 'c'},
+			theme: {type: 'string'},
+			pane: {type: 'string'},
+			help: {type: 'boolean', shortFlag: 'h'},
+			version: {type: 'boolean', shortFlag: 'v'},
+		},
+	},
+);
+
+function fail(message: string, code = 2): never {
+	process.stderr.write(`dockdeck: ${message}\n`);
+	process.exit(code);
+}
+
+let options: Options;
+let theme: Theme;
+try {
+	options = resolveOptions(cli.flags, process.env, resources.map(resource => resource.kind));
+	theme = loadTheme(options.themeName);
+} catch (error) {
+	fail((error as Error).message);
+}
+
+if (!process.stdin.isTTY || !process.stdout.isTTY || typeof process.stdin.setRawMode !== 'function') {
+	process.stderr.write(`${notATerminalMessage()}\n`);
+	process.exit(1);
+}
+
+const endpoint = options.endpoint;
+const listers: Record<string, Lister> = Object.fromEntries(resources.map(resource => [resource.kind, resource.list]));
+const store = new LiveStore({
+	connect: () => connectEngine(endpoint),
+	listers,
+	describeProblem: error => describeEngineError(error, endpoint),
+	errorMessage: engineMessage,
+	isConnectionError,
+});
+store.start();
+
+const endpointLabel = endpoint.context === 'default' ? endpoint.url : `${endpoint.context} (${endpoint.url})`;
+const instance = render(
+	<App store={store} theme={theme} endpointLabel={endpointLabel} keyTable={keyTable} resources={resources} firstPane={options.firstPane} />,
+	{
+		alternateScreen: true,
+		// We require a terminal above, so draw live even where CI is set in the environment.
+		interactive: true,
+		exitOnCtrlC: false,
+		incrementalRendering: true,
+		maxFps: 30,
+	},
+);
+
+let leaving = false;
+function leave(code: number, error?: unknown): void {
+	if (leaving) return;
+	leaving = true;
+	store.stop();
+	try {
+		instance.unmount();
+	} catch {
+		// fall through to the raw restore
+	}
+	restoreTerminal();
+	if (error) process.stderr.write(`dockdeck crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	// Keep-alive sockets to the engine would hold the process open.
+	setImmediate(() => process.exit(code));
+}
+
+void instance.waitUntilExit().then(
+	() => leave(0),
+	(error: unknown) => leave(1, error),
+);
+process.on('SIGTERM', () => leave(143));
+process.on('SIGHUP', () => leave(129));
+process.on('SIGINT', () => leave(130));
+process.on('uncaughtException', error => leave(1, error));
+process.on('unhandledRejection', error => leave(1, error));

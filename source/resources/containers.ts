@@ -1,0 +1,20 @@
+import {listContainers} from '../engine/containers.js';
+import type {ContainerDetail, ContainerSummary} from '../engine/types.js';
+import {containerActions} from './container-actions.js';
+import {containerColumns} from './container-columns.js';
+import {containerDetail} from './container-detail.js';
+import type {ResourceDescriptor} from './descriptor.js';
+
+export const containersResource: ResourceDescriptor<ContainerSummary, ContainerDetail> = {
+	kind: 'containers',
+	title: 'Containers',
+	aliases: ['containers', 'co', 'ps'],
+	list: (session, signal) => listContainers(session.docker, signal),
+	columns: containerColumns,
+	defaultSort: {column: 'name', direction: 'asc'},
+	filterText: item => [item.name, item.image, item.state, item.health ?? '', item.status, item.composeProject ?? '', item.id.slice(0, 12)].join(' '),
+	label: item => item.name,
+	actions: containerActions,
+	detail: containerDetail,
+	wantsStats: item => item.state === 'running',
+};

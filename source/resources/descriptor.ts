@@ -1,0 +1,81 @@
+import type {EngineSession} from '../engine/client.js';
+import type {ContainerStats, Listed} from '../engine/types.js';
+import type {Lister} from '../store/live-store.js';
+import type {Line, Token} from '../theme/tokens.js';
+
+/** What a row renderer may read besides the item itself. */
+export interface RowContext {
+	stats: Readonly<Record<string, ContainerStats>>;
+	now: number;
+}
+
+export interface Column<T> {
+	id: string;
+	title: string;
+	/** Fixed width in cells; or a flexible column with a minimum that shares what is left. */
+	width: number | {min: number; flex: number};
+	align?: 'left' | 'right';
+	value(item: T, context: RowContext): string;
+	tone?(item: T, context: RowContext): Token | undefined;
+	/** Shift+this letter sorts by the column (again reverses). Unique per descriptor. */
+	sortKey?: string;
+	sortValue?(item: T, context: RowContext): string | number | undefined;
+	/** Hidden first when the terminal is narrow (higher goes first). Default 0: never hidden. */
+	dropPriority?: number;
+}
+
+/**
+ * One step an action will take, decided from the selected item: the exact
+ * confirmation text (when needed) and the engine call.
+ */
+export interface ActionPlan {
+	/** Shown in the confirm dialog, naming exactly what will happen; omit for no dialog. */
+	confirm?: string;
+	/** Label of the confirm button, e.g. "remove", "force remove". */
+	confirmLabel?: string;
+	run(session: EngineSession): Promise<void>;
+	/** Status line text after success, e.g. "stopped web-1". */
+	done: string;
+}
+
+export interface ActionDef<T> {
+	/** Unique id, becomes the command "action.<id>". */
+	id: string;
+	keys: readonly string[];
+	description: string;
+	dangerous?: boolean;
+	hint?: string;
+	/** Plan for this item, or a reason why the action does not apply to it. */
+	plan(item: T): ActionPlan | {refused: string};
+}
+
+export interface DetailTab<D> {
+	id: string;
+	title: string;
+	lines(detail: D, options: {revealSecrets: boolean}): Line[];
+}
+
+export interface DetailDescriptor<D> {
+	load(session: EngineSession, id: string): Promise<D>;
+	tabs: readonly DetailTab<D>[];
+}
+
+export interface ResourceDescriptor<T extends Listed = Listed, D = unknown> {
+	kind: string;
+	/** Pane title, e.g. "Containers". */
+	title: string;
+	/** `:` command names, first is canonical: ["containers", "co"]. */
+	aliases: readonly string[];
+	list: Lister;
+	columns: readonly Column<T>[];
+	/** Default sort column id and direction. */
+	defaultSort: {column: string; direction: 'asc' | 'desc'};
+	/** The text the `/` filter matches against. */
+	filterText(item: T): string;
+	/** Short name of an item for messages: "web-1". */
+	label(item: T): string;
+	actions: readonly ActionDef<T>[];
+	detail?: DetailDescriptor<D>;
+	/** Ids whose stats are worth reading when visible (running containers). */
+	wantsStats?(item: T): boolean;
+}

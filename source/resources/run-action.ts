@@ -1,0 +1,26 @@
+import {engineMessage} from '../engine/connection.js';
+import type {LiveStore} from '../store/live-store.js';
+import type {ActionPlan, DetailDescriptor} from './descriptor.js';
+
+export type Outcome<T = undefined> = {ok: true; value: T} | {ok: false; message: string};
+
+/**
+ * Runs a planned action on the live session; a failure comes back as the
+ * engine's own message for the status line, never as a throw.
+ */
+export async function runPlan(store: LiveStore, plan: ActionPlan): Promise<Outcome> {
+	try {
+		await store.withSession(session => plan.run(session));
+		return {ok: true, value: undefined};
+	} catch (error) {
+		return {ok: false, message: engineMessage(error)};
+	}
+}
+
+export async function loadDetail<D>(store: LiveStore, detail: DetailDescriptor<D>, id: string): Promise<Outcome<D>> {
+	try {
+		return {ok: true, value: await store.withSession(session => detail.load(session, id))};
+	} catch (error) {
+		return {ok: false, message: engineMessage(error)};
+	}
+}

@@ -1,0 +1,64 @@
+import type {EngineEvent} from '../engine/types.js';
+import {throttle, type Throttled} from '../lib/throttle.js';
+import {kindsToRefresh} from './refresh-rules.js';
+import type {Kind} from './snapshot.js';
+
+export interface EventSource {
+	followEvents(signal: AbortSignal, onEvent: (event: EngineEvent) => void): Promise<void>;
+}
+
+export interface EventFeedOptions {
+	/** At most one re-list per kind per this many ms. Default 250. */
+	throttleMs?: number;
+	/** Re-list one kind (the store skips kinds nobody watches). */
+	refresh(kind: Kind): void;
+	/** Every event, for timelines. */
+	onEvent?(event: EngineEvent): void;
+	/** The stream ended or failed while we still wanted it: the engine is gone. */
+	onLost(error: unknown): void;
+}
+
+/** Engine events -> throttled re-lists of the kinds they make stale. */
+export class EventFeed {
+	private abort: AbortController | undefined;
+	private readonly perKind = new Map<Kind, Throttled>();
+
+	constructor(private readonly options: EventFeedOptions) {}
+
+	start(source: EventSource): void {
+		this.stop();
+		const abort = new AbortController();
+		this.abort = abort;
+		source
+			.followEvents(abort.signal, event => this.handle(event))
+			.then(
+				() => {
+					if (!abort.signal.aborted) this.options.onLost(new Error('the engine closed the event stream'));
+				},
+				(error: unknown) => {
+					if (!abort.signal.aborted) this.options.onLost(error);
+				},
+			);
+	}
+
+	stop(): void {
+		this.abort?.abort();
+		this.abort = undefined;
+		for (const throttled of this.perKind.values()) throttled.cancel();
+		this.perKind.clear();
+	}
+
+	private handle(event: EngineEvent): void {
+		this.options.onEvent?.(event);
+		for (const kind of kindsToRefresh(event)) this.throttled(kind)();
+	}
+
+	private throttled(kind: Kind): Throttled {
+		let throttled = this.perKind.get(kind);
+		if (!throttled) {
+			throttled = throttle(() => this.options.refresh(kind), this.options.throttleMs ?? 250);
+			this.perKind.set(kind, throttled);
+		}
+		return throttled;
+	}
+}

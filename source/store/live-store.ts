@@ -1,0 +1,203 @@
+import type {EngineSession} from '../engine/client.js';
+import type {EngineEvent, Listed} from '../engine/types.js';
+import {Backoff} from '../lib/backoff.js';
+import {throttle, type Throttled} from '../lib/throttle.js';
+import {EventFeed} from './event-feed.js';
+import {Poller} from './poller.js';
+import {initialSnapshot, reduce, type EngineProblem, type Kind, type Snapshot, type StoreAction} from './snapshot.js';
+import {StatsFeed} from './stats-feed.js';
+
+export type Lister = (session: EngineSession, signal: AbortSignal) => Promise<readonly Listed[]>;
+
+export interface LiveStoreOptions {
+	connect(): Promise<EngineSession>;
+	/** One lister per kind; kinds without one cannot be watched. */
+	listers: Readonly<Record<Kind, Lister>>;
+	describeProblem(error: unknown): EngineProblem;
+	/** The engine's own message for a failed call. */
+	errorMessage(error: unknown): string;
+	/** True when an error means the engine itself is unreachable (not one bad call). */
+	isConnectionError(error: unknown): boolean;
+	/** Safety-net poll interval, ms. Default 10 000. */
+	pollIntervalMs?: number;
+	/** Minimum time between two store notifications, ms. Default 100 (10/s). */
+	notifyIntervalMs?: number;
+	statsIntervalMs?: number;
+	backoff?: Backoff;
+	onEvent?(event: EngineEvent): void;
+}
+
+/**
+ * The live model of one engine, without React: connects (and reconnects with
+ * backoff), lists the kinds that panes watch, refreshes them on engine events
+ * (throttled) and on a slow poll, reads stats for what is on screen, and
+ * notifies subscribers at a bounded rate. Views read it with
+ * useSyncExternalStore.
+ */
+export class LiveStore {
+	private snapshot: Snapshot = initialSnapshot;
+	private readonly listeners = new Set<() => void>();
+	private readonly watched = new Map<Kind, number>();
+	private readonly inFlight = new Map<Kind, Promise<void>>();
+	private readonly again = new Set<Kind>();
+	private session: EngineSession | undefined;
+	private sessionAbort: AbortController | undefined;
+	private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+	private stopped = true;
+	private readonly notify: Throttled;
+	private readonly events: EventFeed;
+	private readonly poller: Poller;
+	private readonly stats: StatsFeed;
+	private readonly backoff: Backoff;
+
+	constructor(private readonly options: LiveStoreOptions) {
+		this.notify = throttle(() => {
+			for (const listener of this.listeners) listener();
+		}, options.notifyIntervalMs ?? 100);
+		this.backoff = options.backoff ?? new Backoff({initialMs: 500, maxMs: 10_000, random: Math.random});
+		this.events = new EventFeed({
+			refresh: kind => void this.refresh(kind),
+			onEvent: options.onEvent,
+			onLost: error => this.lost(error),
+		});
+		this.poller = new Poller(options.pollIntervalMs ?? 10_000, () => this.watched.keys(), kind => void this.refresh(kind));
+		this.stats = new StatsFeed({intervalMs: options.statsIntervalMs, onStats: stats => this.dispatch({type: 'stats', stats})});
+	}
+
+	readonly subscribe = (listener: () => void): (() => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	readonly getSnapshot = (): Snapshot => this.snapshot;
+
+	start(): void {
+		if (!this.stopped) return;
+		this.stopped = false;
+		void this.connect();
+	}
+
+	stop(): void {
+		this.stopped = true;
+		if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+		this.reconnectTimer = undefined;
+		this.dropSession();
+		this.notify.cancel();
+	}
+
+	/** A pane shows `kind`: keep it listed while the returned function is not called. */
+	watch(kind: Kind): () => void {
+		const count = this.watched.get(kind) ?? 0;
+		this.watched.set(kind, count + 1);
+		if (count === 0) void this.refresh(kind);
+		return () => {
+			const left = (this.watched.get(kind) ?? 1) - 1;
+			if (left <= 0) this.watched.delete(kind);
+			else this.watched.set(kind, left);
+		};
+	}
+
+	/** The containers whose stats to read (visible rows plus the selection). */
+	setStatsTargets(ids: readonly string[]): void {
+		this.stats.setTargets(ids);
+		const stale = Object.keys(this.snapshot.stats).filter(id => !ids.includes(id));
+		if (stale.length > 0) this.dispatch({type: 'statsForgotten', ids: stale});
+	}
+
+	/**
+	 * Re-lists one kind. Single-flight: a call while one runs schedules exactly
+	 * one more run after it, so bursts of events cost at most two lists.
+	 */
+	async refresh(kind: Kind): Promise<void> {
+		const lister = this.options.listers[kind];
+		if (!lister || !this.watched.has(kind) || !this.session || !this.sessionAbort) return;
+		const running = this.inFlight.get(kind);
+		if (running) {
+			this.again.add(kind);
+			return running;
+		}
+		const session = this.session;
+		const signal = this.sessionAbort.signal;
+		const run = (async () => {
+			try {
+				const items = await lister(session, signal);
+				if (!signal.aborted) this.dispatch({type: 'listed', kind, items, at: Date.now()});
+			} catch (error) {
+				if (signal.aborted) return;
+				if (this.options.isConnectionError(error)) this.lost(error);
+				else this.dispatch({type: 'listFailed', kind, error: this.options.errorMessage(error)});
+			}
+		})().finally(() => {
+			this.inFlight.delete(kind);
+			if (this.again.delete(kind)) void this.refresh(kind);
+		});
+		this.inFlight.set(kind, run);
+		return run;
+	}
+
+	/**
+	 * Runs an engine call on the current session (actions, inspect, logs).
+	 * Rejects with a clear message while disconnected.
+	 */
+	async withSession<T>(call: (session: EngineSession) => Promise<T>): Promise<T> {
+		if (!this.session) throw new Error('not connected to the engine: waiting to reconnect');
+		return call(this.session);
+	}
+
+	private dispatch(action: StoreAction): void {
+		const next = reduce(this.snapshot, action);
+		if (next === this.snapshot) return;
+		this.snapshot = next;
+		this.notify();
+	}
+
+	private async connect(): Promise<void> {
+		this.reconnectTimer = undefined;
+		if (this.stopped) return;
+		this.dispatch({type: 'connecting'});
+		let session: EngineSession | undefined;
+		try {
+			session = await this.options.connect();
+			const info = await session.info();
+			if (this.stopped) {
+				session.close();
+				return;
+			}
+			this.session = session;
+			this.sessionAbort = new AbortController();
+			this.backoff.reset();
+			this.dispatch({type: 'connected', info});
+			this.events.start(session);
+			this.stats.start(session);
+			this.poller.start();
+			// Full resync: everything watched is listed afresh.
+			for (const kind of this.watched.keys()) void this.refresh(kind);
+		} catch (error) {
+			session?.close();
+			this.scheduleReconnect(error);
+		}
+	}
+
+	private lost(error: unknown): void {
+		if (!this.session) return;
+		this.dropSession();
+		this.scheduleReconnect(error);
+	}
+
+	private dropSession(): void {
+		this.events.stop();
+		this.stats.stop();
+		this.poller.stop();
+		this.sessionAbort?.abort();
+		this.sessionAbort = undefined;
+		this.session?.close();
+		this.session = undefined;
+	}
+
+	private scheduleReconnect(error: unknown): void {
+		if (this.stopped) return;
+		const delay = this.backoff.next();
+		this.dispatch({type: 'disconnected', problem: this.options.describeProblem(error), nextRetryAt: Date.now() + delay});
+		this.reconnectTimer = setTimeout(() => void this.connect(), delay);
+	}
+}

@@ -1,0 +1,93 @@
+import {Box, Text} from 'ink';
+import {memo} from 'react';
+import {fitToWidth} from '../../lib/text-width.js';
+import {styleOf, useTheme} from '../../theme/theme-context.js';
+import type {Token} from '../../theme/tokens.js';
+import type {PlacedColumn} from './column-layout.js';
+
+export interface TableCell {
+	text: string;
+	tone?: Token;
+	align?: 'left' | 'right';
+}
+
+export interface TableRow {
+	key: string;
+	/** What the cells are drawn from (item, its stats): the row re-renders only when one changes identity. */
+	version: readonly unknown[];
+	cells: () => TableCell[];
+	marked?: boolean;
+}
+
+interface RowProps {
+	row: TableRow;
+	version: readonly unknown[];
+	columns: readonly PlacedColumn[];
+	selected: boolean;
+}
+
+/** A row re-renders only when its item, its stats, its width or its selection changed. */
+const Row = memo(
+	function Row({row, columns, selected}: RowProps) {
+		const theme = useTheme();
+		const cells = row.cells();
+		if (selected) {
+			const text = columns.map((column, index) => fitToWidth(cells[index]?.text ?? '', column.width, cells[index]?.align)).join(' ');
+			return <Text {...styleOf(theme, 'table.selected')}>{text}</Text>;
+		}
+		return (
+			<Text wrap="truncate-end">
+				{columns.map((column, index) => {
+					const cell = cells[index];
+					return (
+						<Text key={column.id} {...styleOf(theme, cell?.tone)}>
+							{fitToWidth(cell?.text ?? '', column.width, cell?.align)}
+							{index < columns.length - 1 ? ' ' : ''}
+						</Text>
+					);
+				})}
+			</Text>
+		);
+	},
+	(previous, next) =>
+		previous.selected === next.selected &&
+		previous.columns === next.columns &&
+		previous.version.length === next.version.length &&
+		previous.version.every((part, index) => part === next.version[index]),
+);
+
+export interface TableProps {
+	columns: readonly PlacedColumn[];
+	headers: readonly {title: string; align?: 'left' | 'right'; sorted?: 'asc' | 'desc'}[];
+	/** Only the rows in the window: the caller slices, so off-screen rows cost nothing. */
+	rows: readonly TableRow[];
+	selectedKey?: string;
+	height: number;
+}
+
+/**
+ * A windowed table: a header and exactly the visible rows. ink-table can
+ * neither window nor select (and does not load under Ink >= 6), hence this.
+ */
+export function Table({columns, headers, rows, selectedKey, height}: TableProps) {
+	const theme = useTheme();
+	return (
+		<Box flexDirection="column" height={height}>
+			<Text wrap="truncate-end">
+				{columns.map((column, index) => {
+					const header = headers[index];
+					const arrow = header?.sorted === 'asc' ? '↑' : header?.sorted === 'desc' ? '↓' : '';
+					return (
+						<Text key={column.id} {...styleOf(theme, header?.sorted ? 'table.sorted' : 'table.header')}>
+							{fitToWidth(`${header?.title ?? ''}${arrow}`, column.width, header?.align)}
+							{index < columns.length - 1 ? ' ' : ''}
+						</Text>
+					);
+				})}
+			</Text>
+			{rows.map(row => (
+				<Row key={row.key} row={row} version={row.version} columns={columns} selected={row.key === selectedKey} />
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,230 @@
+import {Box, Text, useApp, useInput} from 'ink';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import type {CommandId, Scope} from '../keymap/commands.js';
+import {commandFor, hintsFor} from '../keymap/dispatch.js';
+import {keyNames} from '../keymap/keys.js';
+import {resourceByKind} from '../resources/index.js';
+import {displayWidth} from '../lib/text-width.js';
+import {AppControlsContext, type AppControls, type ConfirmRequest, type PaneMemory, type StatusMessage} from './app-context.js';
+import {Tone} from './components/tone.js';
+import {Footer} from './footer.js';
+import {Header} from './header.js';
+import {CommandRegistryContext, type CommandHandler, type CommandRegistry} from './hooks/use-commands.js';
+import {useStoreSlice} from './hooks/use-live-store.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {useViewStack, type View} from './hooks/use-view-stack.js';
+import {ConfirmDialog} from './views/confirm-dialog.js';
+import {HelpView} from './views/help-view.js';
+import {InspectView} from './views/inspect-view.js';
+import {NoEngineView, retryText} from './views/no-engine-view.js';
+import {PromptLine, type PromptState} from './views/prompt-line.js';
+import {ResourceView} from './views/resource-view.js';
+import {runColonCommand} from './colon-command.js';
+
+export interface ScreenProps {
+	endpointLabel: string;
+	keyTable: AppControls['keyTable'];
+	resources: AppControls['resources'];
+	firstPane: string;
+}
+
+/** How long a status message stays, ms: errors longer, so they can be read. */
+const statusLifetime = {error: 15_000, other: 6_000};
+
+function useStatus() {
+	const [status, setStatusState] = useState<StatusMessage | undefined>();
+	useEffect(() => {
+		if (!status) return undefined;
+		const timer = setTimeout(() => setStatusState(undefined), status.tone === 'message.error' ? statusLifetime.error : statusLifetime.other);
+		return () => clearTimeout(timer);
+	}, [status]);
+	return [status, setStatusState] as const;
+}
+
+function dialogHeight(request: ConfirmRequest | undefined, width: number): number {
+	if (!request) return 0;
+	return 3 + Math.ceil(displayWidth(request.text) / Math.max(10, width - 4));
+}
+
+/** The whole screen: header, the top view of the stack, dialogs, prompt and footer, sized to the terminal. */
+export function Screen({endpointLabel, keyTable, resources, firstPane}: ScreenProps) {
+	const {exit} = useApp();
+	const {columns, rows} = useTerminalSize();
+	const connection = useStoreSlice(snapshot => snapshot.connection);
+	const info = useStoreSlice(snapshot => snapshot.info);
+	const views = useViewStack(firstPane);
+	const [status, setStatus] = useStatus();
+	const [confirmRequest, setConfirmState] = useState<ConfirmRequest | undefined>();
+	const [prompt, setPromptState] = useState<PromptState | undefined>();
+	// Refs mirror the dialog and prompt so that later keys of one input burst ("sy", "/web") see them at once.
+	const confirmRef = useRef<ConfirmRequest | undefined>(undefined);
+	const promptRef = useRef<PromptState | undefined>(undefined);
+	const setConfirmRequest = useCallback((request: ConfirmRequest | undefined) => {
+		confirmRef.current = request;
+		setConfirmState(request);
+	}, []);
+	const setPrompt = useCallback((next: PromptState | undefined) => {
+		promptRef.current = next;
+		setPromptState(next);
+	}, []);
+	const filterListener = useRef<((text: string) => void) | undefined>(undefined);
+	const registration = useRef<{scopes: readonly Scope[]; handler: CommandHandler} | undefined>(undefined);
+	const [activeScopes, setActiveScopes] = useState<readonly Scope[]>(['global']);
+	const paneMemory = useRef(new Map<string, PaneMemory>()).current;
+
+	const registry: CommandRegistry = useMemo(
+		() => ({
+			register(scopes, handler) {
+				const entry = {scopes, handler};
+				registration.current = entry;
+				setActiveScopes(scopes);
+				return () => {
+					if (registration.current === entry) registration.current = undefined;
+				};
+			},
+		}),
+		[],
+	);
+
+	const openFilter = useCallback(
+		(initial: string, onChange: (text: string) => void) => {
+			filterListener.current = onChange;
+			setPrompt({kind: 'filter', value: initial});
+		},
+		[setPrompt],
+	);
+
+	const controls: AppControls = useMemo(
+		() => ({
+			resources,
+			keyTable,
+			endpointLabel,
+			setStatus,
+			confirm: setConfirmRequest,
+			openView: (view: View) => views.push(view),
+			openFilter,
+			paneMemory,
+		}),
+		[resources, keyTable, endpointLabel, setStatus, setConfirmRequest, views.push, openFilter, paneMemory],
+	);
+
+	const runGlobal = (command: CommandId) => {
+		if (command === 'app.quit') exit();
+		else if (command === 'app.back') {
+			if (views.stack.length > 1) views.pop();
+			else exit();
+		} else if (command === 'app.help') {
+			if (views.top.type === 'help') views.pop();
+			else views.push({type: 'help'});
+		} else if (command === 'app.command') setPrompt({kind: 'command', value: ''});
+		else if (command.startsWith('pane.')) views.showPane(command.slice('pane.'.length));
+	};
+
+	const closePrompt = (kind: 'cancel' | 'submit') => {
+		if (!prompt) return;
+		if (prompt.kind === 'filter') {
+			if (kind === 'cancel') filterListener.current?.('');
+			filterListener.current = undefined;
+			setPrompt(undefined);
+			return;
+		}
+		if (kind === 'cancel') {
+			setPrompt(undefined);
+			return;
+		}
+		const outcome = runColonCommand(prompt.value, resources);
+		setPrompt(undefined);
+		if (outcome.type === 'pane') views.showPane(outcome.kind);
+		else if (outcome.type === 'help') views.push({type: 'help'});
+		else if (outcome.type === 'quit') exit();
+		else if (outcome.type === 'error') setStatus({text: outcome.message, tone: 'message.error'});
+	};
+
+	useInput((input, key) => {
+		if (key.ctrl && input === 'c') {
+			exit();
+			return;
+		}
+		if (promptRef.current) {
+			if (key.escape) closePrompt('cancel');
+			return;
+		}
+		const names = keyNames(input, key);
+		for (const [index, name] of names.entries()) {
+			const pendingConfirm = confirmRef.current;
+			if (pendingConfirm) {
+				const command = commandFor(keyTable, ['confirm'], name);
+				if (command === 'confirm.yes') {
+					setConfirmRequest(undefined);
+					pendingConfirm.onConfirm();
+				} else if (command === 'confirm.no') {
+					setConfirmRequest(undefined);
+					setStatus({text: 'cancelled', tone: 'muted'});
+				}
+				continue;
+			}
+			const scopes = connection.everConnected ? (registration.current?.scopes ?? ['global']) : (['global'] as const);
+			const command = commandFor(keyTable, scopes, name);
+			if (!command) continue;
+			if (!(connection.everConnected && registration.current?.handler(command))) runGlobal(command);
+			const opened = promptRef.current as PromptState | undefined;
+			if (opened) {
+				// The rest of the burst was typed into the prompt that just opened.
+				const rest = names
+					.slice(index + 1)
+					.map(each => (each === 'space' ? ' ' : each))
+					.filter(each => [...each].length === 1)
+					.join('');
+				if (rest) onPromptChange(opened.value + rest);
+				return;
+			}
+		}
+	});
+
+	function onPromptChange(value: string) {
+		const current = promptRef.current;
+		if (!current) return;
+		setPrompt({...current, value});
+		if (current.kind === 'filter') filterListener.current?.(value);
+	}
+
+	const disconnectedBanner = connection.everConnected && connection.status !== 'connected';
+	const confirmHeight = dialogHeight(confirmRequest, columns);
+	const mainHeight = Math.max(3, rows - 1 - (disconnectedBanner ? 1 : 0) - confirmHeight - (prompt ? 1 : 0) - 2);
+	const hints = confirmRequest ? hintsFor(keyTable, ['confirm']) : prompt ? hintsFor(keyTable, ['prompt']) : hintsFor(keyTable, activeScopes);
+	const top = views.top;
+	const topResource = top.type === 'help' ? undefined : resourceByKind(top.kind);
+	const paneKind = views.stack[0]?.type === 'pane' ? views.stack[0].kind : firstPane;
+
+	return (
+		<AppControlsContext.Provider value={controls}>
+			<CommandRegistryContext.Provider value={registry}>
+				<Box flexDirection="column" width={columns} height={rows}>
+					<Header endpointLabel={endpointLabel} info={info} resources={resources} activeKind={paneKind} />
+					{disconnectedBanner ? (
+						<Text wrap="truncate-end">
+							<Tone token="banner.error">{` disconnected — ${retryText(connection, undefined)}: ${connection.problem?.title ?? ''} `}</Tone>
+							<Tone token="muted"> showing the last known state</Tone>
+						</Text>
+					) : null}
+					<Box height={mainHeight} flexDirection="column">
+						{!connection.everConnected ? (
+							<NoEngineView connection={connection} endpointLabel={endpointLabel} height={mainHeight} />
+						) : top.type === 'help' ? (
+							<HelpView height={mainHeight} />
+						) : top.type === 'inspect' && topResource ? (
+							<InspectView resource={topResource} id={top.id} label={top.label} height={mainHeight} />
+						) : topResource ? (
+							<ResourceView key={topResource.kind} resource={topResource} width={columns} height={mainHeight} />
+						) : (
+							<Tone token="message.error">{`unknown pane ${top.type === 'pane' ? top.kind : ''}`}</Tone>
+						)}
+					</Box>
+					{confirmRequest ? <ConfirmDialog request={confirmRequest} width={columns} /> : null}
+					{prompt ? <PromptLine prompt={prompt} onChange={onPromptChange} onSubmit={() => closePrompt('submit')} /> : null}
+					<Footer hints={hints} status={status} />
+				</Box>
+			</CommandRegistryContext.Provider>
+		</AppControlsContext.Provider>
+	);
+}

@@ -1,0 +1,22 @@
+import {Box, Text} from 'ink';
+import {styleOf, useTheme} from '../../theme/theme-context.js';
+import type {ConfirmRequest} from '../app-context.js';
+import {Tone} from '../components/tone.js';
+
+/** Says exactly what will happen; y/Enter confirms, n/Esc/q cancels (handled by the screen). */
+export function ConfirmDialog({request, width}: {request: ConfirmRequest; width: number}) {
+	const theme = useTheme();
+	return (
+		<Box flexDirection="column" borderStyle="round" {...{borderColor: styleOf(theme, request.dangerous ? 'dialog.danger' : 'dialog.border').color}} width={width} paddingX={1}>
+			<Text wrap="wrap">
+				<Tone token={request.dangerous ? 'dialog.danger' : 'title'}>{request.text}</Tone>
+			</Text>
+			<Text>
+				<Tone token="key">y</Tone>
+				<Tone token="muted">{`/Enter ${request.confirmLabel}   `}</Tone>
+				<Tone token="key">n</Tone>
+				<Tone token="muted">/Esc cancel</Tone>
+			</Text>
+		</Box>
+	);
+}

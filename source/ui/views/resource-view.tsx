@@ -1,0 +1,185 @@
+import {Box, Text} from 'ink';
+import {useEffect, useMemo, useRef, useState} from 'react';
+import type {Listed} from '../../engine/types.js';
+import {resourceScope} from '../../keymap/key-table.js';
+import {parseTextFilter} from '../../lib/text-filter.js';
+import type {Column, ResourceDescriptor, RowContext} from '../../resources/descriptor.js';
+import {runPlan} from '../../resources/run-action.js';
+import {filterItems, sortItems} from '../../store/selectors.js';
+import {emptyList} from '../../store/snapshot.js';
+import {useAppControls, type PaneMemory} from '../app-context.js';
+import {layoutColumns, windowStart} from '../components/column-layout.js';
+import {Table, type TableRow} from '../components/table.js';
+import {Tone} from '../components/tone.js';
+import {useCommands} from '../hooks/use-commands.js';
+import {useStore, useStoreSlice, useWatchKind} from '../hooks/use-live-store.js';
+import {moveCursor} from './cursor.js';
+
+export interface ResourceViewProps {
+	resource: ResourceDescriptor;
+	width: number;
+	height: number;
+}
+
+function usePaneMemory(kind: string, fallback: PaneMemory) {
+	const {paneMemory} = useAppControls();
+	const [memory, setMemory] = useState<PaneMemory>(() => paneMemory.get(kind) ?? fallback);
+	useEffect(() => {
+		paneMemory.set(kind, memory);
+	}, [paneMemory, kind, memory]);
+	return [memory, setMemory] as const;
+}
+
+/** The generic list pane: any resource descriptor drawn as a filterable, sortable, windowed table. */
+export function ResourceView({resource, width, height}: ResourceViewProps) {
+	const store = useStore();
+	const controls = useAppControls();
+	useWatchKind(resource.kind);
+	const list = useStoreSlice(snapshot => snapshot.lists[resource.kind] ?? emptyList);
+	const stats = useStoreSlice(snapshot => snapshot.stats);
+	const [memory, setMemory] = usePaneMemory(resource.kind, {filter: '', sort: resource.defaultSort});
+	const [top, setTop] = useState(0);
+
+	const filter = useMemo(() => (memory.filter ? parseTextFilter(memory.filter) : undefined), [memory.filter]);
+	const sort = memory.sort ?? resource.defaultSort;
+	const sortColumn = resource.columns.find(column => column.id === sort.column);
+	// Stats only matter for ordering when sorting by a stats column.
+	const sortsByStats = sort.column === 'cpu' || sort.column === 'memory';
+	const context: RowContext = useMemo(() => ({stats, now: Date.now()}), [stats]);
+
+	const rows = useMemo(() => {
+		const matching = filterItems(list.items, filter?.ok ? filter.matches : undefined, resource.filterText);
+		if (!sortColumn?.sortValue) return matching;
+		return sortItems(matching, item => sortColumn.sortValue?.(item, context), sort.direction);
+		// context is only a dependency when the order depends on stats.
+	}, [list.items, filter, resource, sortColumn, sort.direction, sortsByStats ? context : undefined]);
+
+	const bodyHeight = Math.max(1, height - 2);
+	const foundIndex = memory.selectedId ? rows.findIndex(item => item.id === memory.selectedId) : -1;
+	const cursor = foundIndex === -1 ? Math.min(rows.length - 1, 0) : foundIndex;
+	const start = windowStart(Math.max(0, cursor), top, bodyHeight, rows.length);
+	const visible = rows.slice(start, start + bodyHeight);
+	const selected = rows[cursor];
+
+	useEffect(() => {
+		if (start !== top) setTop(start);
+	}, [start, top]);
+	// The remembered row is gone (removed, or hidden by the filter): remember the one shown as selected instead.
+	useEffect(() => {
+		if (selected && selected.id !== memory.selectedId) setMemory(current => ({...current, selectedId: selected.id}));
+	}, [selected, memory.selectedId, setMemory]);
+
+	const statsKey = visible
+		.concat(selected ? [selected] : [])
+		.filter(item => resource.wantsStats?.(item))
+		.map(item => item.id)
+		.join(',');
+	useEffect(() => {
+		store.setStatsTargets(statsKey ? [...new Set(statsKey.split(','))] : []);
+	}, [store, statsKey]);
+	useEffect(() => () => store.setStatsTargets([]), [store]);
+
+	// Several keys of one burst ("jjj") are handled before the next render: count from the latest move.
+	const cursorRef = useRef(cursor);
+	cursorRef.current = cursor;
+	const select = (index: number) => {
+		const clamped = Math.max(0, Math.min(rows.length - 1, index));
+		const item = rows[clamped];
+		cursorRef.current = clamped;
+		if (item) setMemory(current => ({...current, selectedId: item.id}));
+	};
+
+	useCommands(['list', resourceScope(resource.kind), 'navigation', 'global'], command => {
+		const moved = moveCursor(command, cursorRef.current, rows.length, bodyHeight);
+		if (moved !== undefined) {
+			select(moved);
+			return true;
+		}
+		if (command === 'app.back' && memory.filter) {
+			setMemory(current => ({...current, filter: ''}));
+			return true;
+		}
+		if (command === 'list.filter') {
+			controls.openFilter(memory.filter, text => setMemory(current => ({...current, filter: text})));
+			return true;
+		}
+		if (command === 'list.inspect') {
+			if (!selected) return true;
+			if (!resource.detail) controls.setStatus({text: `${resource.title} have no detail view yet`, tone: 'message.info'});
+			else controls.openView({type: 'inspect', kind: resource.kind, id: selected.id, label: resource.label(selected)});
+			return true;
+		}
+		if (command.startsWith(`sort.${resource.kind}.`)) {
+			const columnId = command.slice(`sort.${resource.kind}.`.length);
+			const column = resource.columns.find(each => each.id === columnId);
+			const firstDirection = column?.align === 'right' ? 'desc' : 'asc';
+			setMemory(current => {
+				const now = current.sort ?? resource.defaultSort;
+				const direction = now.column === columnId ? (now.direction === 'asc' ? 'desc' : 'asc') : firstDirection;
+				return {...current, sort: {column: columnId, direction}};
+			});
+			return true;
+		}
+		if (command.startsWith('action.')) {
+			const action = resource.actions.find(each => `action.${each.id}` === command);
+			if (!action) return false;
+			if (!selected) {
+				controls.setStatus({text: `no ${resource.title.toLowerCase()} selected`, tone: 'message.info'});
+				return true;
+			}
+			const plan = action.plan(selected);
+			if ('refused' in plan) {
+				controls.setStatus({text: plan.refused, tone: 'message.info'});
+				return true;
+			}
+			const execute = () => {
+				controls.setStatus({text: `${action.description.split(' (')[0]}: ${resource.label(selected)}…`, tone: 'message.info'});
+				void runPlan(store, plan).then(outcome => {
+					controls.setStatus(outcome.ok ? {text: plan.done, tone: 'message.success'} : {text: outcome.message, tone: 'message.error'});
+					void store.refresh(resource.kind);
+				});
+			};
+			if (plan.confirm) controls.confirm({text: plan.confirm, confirmLabel: plan.confirmLabel ?? 'yes', dangerous: Boolean(action.dangerous), onConfirm: execute});
+			else execute();
+			return true;
+		}
+		return false;
+	});
+
+	const placed = useMemo(() => layoutColumns(resource.columns, width), [resource.columns, width]);
+	const shownColumns = useMemo(
+		() => placed.map(slot => resource.columns.find(column => column.id === slot.id) as Column<Listed>),
+		[placed, resource.columns],
+	);
+	const tableRows: TableRow[] = visible.map(item => ({
+		key: item.id,
+		version: [item, stats[item.id]],
+		cells: () =>
+			shownColumns.map(column => ({text: column.value(item, context), tone: column.tone?.(item, context), align: column.align})),
+	}));
+
+	const count = filter?.ok ? `${rows.length} of ${list.items.length}` : `${list.items.length}`;
+	return (
+		<Box flexDirection="column" height={height}>
+			<Text wrap="truncate-end">
+				<Tone token="title">{resource.title}</Tone>
+				<Tone token="muted"> ({count})</Tone>
+				{memory.filter ? <Tone token={filter?.ok ? 'accent' : 'message.error'}>{filter?.ok ? `  filter: ${filter.describe}` : `  ${filter?.error ?? ''}`}</Tone> : null}
+				{list.error ? <Tone token="message.error">{`  list failed: ${list.error}`}</Tone> : null}
+			</Text>
+			{!list.loaded ? (
+				<Tone token="muted">loading {resource.title.toLowerCase()}…</Tone>
+			) : rows.length === 0 ? (
+				<Tone token="muted">{list.items.length === 0 ? `No ${resource.title.toLowerCase()} on this engine.` : 'No row matches the filter (/ to change it, Esc to clear).'}</Tone>
+			) : (
+				<Table
+					columns={placed}
+					headers={shownColumns.map(column => ({title: column.title, align: column.align, sorted: column.id === sort.column ? sort.direction : undefined}))}
+					rows={tableRows}
+					selectedKey={selected?.id}
+					height={height - 1}
+				/>
+			)}
+		</Box>
+	);
+}
