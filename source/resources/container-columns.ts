@@ -66,7 +66,7 @@ export const containerColumns: readonly Column<ContainerSummary>[] = [
 	},
 	{
 		id: 'memory',
-		title: 'MEM',
+		title: 'MEMORY',
 		width: 8,
 		align: 'right',
 		value: (item, context) => (item.state === 'running' ? formatBytes(context.stats[item.id]?.memoryUsed) : ''),

@@ -13,7 +13,7 @@ export function Header({endpointLabel, info, resources, activeKind}: {endpointLa
 			<Tone token="muted"> · </Tone>
 			{resources.slice(0, 9).map((resource, index) => (
 				<Tone key={resource.kind} token={resource.kind === activeKind ? 'tab.active' : 'tab.inactive'}>
-					{`${index + 1}:${resource.title} `}
+					{`${index === 0 ? '' : ' '}${index + 1}:${resource.title}`}
 				</Tone>
 			))}
 		</Text>

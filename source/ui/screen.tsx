@@ -121,6 +121,7 @@ export function Screen({endpointLabel, keyTable, resources, firstPane}: ScreenPr
 	};
 
 	const closePrompt = (kind: 'cancel' | 'submit') => {
+		const prompt = promptRef.current;
 		if (!prompt) return;
 		if (prompt.kind === 'filter') {
 			if (kind === 'cancel') filterListener.current?.('');
@@ -150,7 +151,10 @@ export function Screen({endpointLabel, keyTable, resources, firstPane}: ScreenPr
 			return;
 		}
 		const names = keyNames(input, key);
-		for (const [index, name] of names.entries()) {
+		let index = 0;
+		while (index < names.length) {
+			const name = names[index] as string;
+			index++;
 			const pendingConfirm = confirmRef.current;
 			if (pendingConfirm) {
 				const command = commandFor(keyTable, ['confirm'], name);
@@ -169,23 +173,30 @@ export function Screen({endpointLabel, keyTable, resources, firstPane}: ScreenPr
 			if (!(connection.everConnected && registration.current?.handler(command))) runGlobal(command);
 			const opened = promptRef.current as PromptState | undefined;
 			if (opened) {
-				// The rest of the burst was typed into the prompt that just opened.
-				const rest = names
-					.slice(index + 1)
-					.map(each => (each === 'space' ? ' ' : each))
-					.filter(each => [...each].length === 1)
-					.join('');
-				if (rest) onPromptChange(opened.value + rest);
-				return;
+				// The rest of the burst ("/web" + Enter + "s") was typed into the prompt that just opened.
+				const enter = names.indexOf('enter', index);
+				const typed = names.slice(index, enter === -1 ? names.length : enter);
+				const text = typed.map(each => (each === 'space' ? ' ' : each)).filter(each => [...each].length === 1).join('');
+				if (text) onPromptChange(opened.value + text);
+				if (enter === -1) return;
+				closePrompt('submit');
+				index = enter + 1;
 			}
 		}
 	});
 
-	function onPromptChange(value: string) {
+	function onPromptChange(typed: string) {
 		const current = promptRef.current;
 		if (!current) return;
+		// A pasted or fast-typed burst can carry its Enter inside the text: submit it.
+		const newline = typed.search(/[\r\n]/);
+		const value = newline === -1 ? typed : typed.slice(0, newline);
 		setPrompt({...current, value});
 		if (current.kind === 'filter') filterListener.current?.(value);
+		if (newline !== -1) {
+			promptRef.current = {...current, value};
+			closePrompt('submit');
+		}
 	}
 
 	const disconnectedBanner = connection.everConnected && connection.status !== 'connected';

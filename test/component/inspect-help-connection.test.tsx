@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import {stripVTControlCharacters} from 'node:util';
+import {afterEach, describe, it} from 'node:test';
+import {render} from 'ink-testing-library';
+import {App} from '../../source/app.js';
+import {keyTable} from '../../source/keymap/key-table.js';
+import {resources} from '../../source/resources/index.js';
+import type {LiveStore} from '../../source/store/live-store.js';
+import {loadTheme} from '../../source/theme/load-theme.js';
+import type {EngineSession} from '../../source/engine/client.js';
+import {recordedEngine, storeFor} from './recorded-engine.js';
+
+let store: LiveStore | undefined;
+let unmount: (() => void) | undefined;
+afterEach(() => {
+	unmount?.();
+	store?.stop();
+});
+
+function start(connect: () => Promise<EngineSession>, themeName = 'no-color') {
+	store = storeFor(connect);
+	store.start();
+	const app = render(<App store={store} theme={loadTheme(themeName)} endpointLabel="unix:///run/test.sock" keyTable={keyTable} resources={resources} firstPane="containers" />);
+	unmount = app.unmount;
+	return {app, screen: () => stripVTControlCharacters(app.lastFrame() ?? '')};
+}
+
+/** Types keys one by one with a render in between, as a person types. */
+async function type(app: {stdin: {write(data: string): void}}, ...keys: string[]): Promise<void> {
+	for (const key of keys) {
+		app.stdin.write(key);
+		await new Promise(resolve => setTimeout(resolve, 15));
+	}
+}
+
+async function until(condition: () => boolean, what: () => string, timeoutMs = 2000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) assert.fail(`timed out waiting: ${what()}`);
+		await new Promise(resolve => setTimeout(resolve, 10));
+	}
+}
+
+describe('inspect view', () => {
+	it('shows the summary, then env with secret-looking values masked until x', async () => {
+		const {session} = recordedEngine();
+		const {app, screen} = start(async () => session);
+		await until(() => screen().includes('shop-db-1'), screen);
+		app.stdin.write('/shop-db\r');
+		await until(() => screen().includes('(1 of 7)'), screen);
+		app.stdin.write('i');
+		await until(() => screen().includes('Restart policy'), screen);
+		assert.match(screen(), /Container shop-db-1/);
+		assert.match(screen(), /Summary {2}Env {2}Mounts {2}Networks {2}Labels {2}Raw JSON/);
+		assert.match(screen(), /Compose +shop \/ db/);
+		app.stdin.write('\t');
+		await until(() => screen().includes('DB_PASSWORD'), screen);
+		assert.match(screen(), /DB_PASSWORD=••••••••/);
+		assert.ok(!screen().includes('hunter2'));
+		app.stdin.write('x');
+		await until(() => screen().includes('DB_PASSWORD=hunter2'), screen);
+		app.stdin.write('ll');
+		await until(() => screen().includes('backend'), screen);
+		app.stdin.write('q');
+		await until(() => screen().includes('Containers (1 of 7)'), screen);
+	});
+});
+
+describe('help', () => {
+	it('lists the keys from the key table and scrolls', async () => {
+		const {session} = recordedEngine();
+		const {app, screen} = start(async () => session);
+		await until(() => screen().includes('sick'), screen);
+		app.stdin.write('?');
+		await until(() => screen().includes('Keys'), screen);
+		assert.match(screen(), /\? +show every key/);
+		app.stdin.write('G');
+		await until(() => screen().includes('sort by memory'), screen);
+		assert.match(screen(), /kill the container \(SIGKILL\) +\(asks to confirm\)/);
+	});
+});
+
+describe('command mode', () => {
+	it('switches panes by alias and reports an unknown command', async () => {
+		const {session} = recordedEngine();
+		const {app, screen} = start(async () => session);
+		await until(() => screen().includes('sick'), screen);
+		app.stdin.write(':');
+		await until(() => screen().includes(':containers, help, quit') || screen().split('\n').some(line => line.startsWith(':')), screen);
+		app.stdin.write('nope\r');
+		await until(() => screen().includes('unknown command ":nope"'), screen);
+		app.stdin.write(':co\r');
+		await until(() => screen().includes('Containers (7)'), screen);
+	});
+});
+
+describe('no engine', () => {
+	it('names the endpoint and the cause, and says it retries', async () => {
+		const missing = Object.assign(new Error('connect ENOENT /run/test.sock'), {code: 'ENOENT', syscall: 'connect', address: '/run/test.sock'});
+		const {screen} = start(async () => {
+			throw missing;
+		});
+		await until(() => screen().includes('Cannot reach the Docker engine'), screen);
+		assert.match(screen(), /Endpoint: unix:\/\/\/run\/test\.sock/);
+		assert.match(screen(), /\/run\/test\.sock/);
+		assert.match(screen(), /retrying in \d+s \(attempt 1\)/);
+	});
+});
+
+describe('themes', () => {
+	it('draws the light theme without error', async () => {
+		const {session} = recordedEngine();
+		const {screen} = start(async () => session, 'light');
+		await until(() => screen().includes('sick'), screen);
+		assert.match(screen(), /running unhealthy/);
+	});
+});

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {Backoff} from '../../../source/lib/backoff.js';
+import {formatBytes, formatDuration, formatPercent, shortId} from '../../../source/lib/format.js';
+import {NdjsonSplitter} from '../../../source/lib/ndjson.js';
+import {RingBuffer} from '../../../source/lib/ring-buffer.js';
+import {parseTextFilter} from '../../../source/lib/text-filter.js';
+import {displayWidth, fitToWidth} from '../../../source/lib/text-width.js';
+import {throttle} from '../../../source/lib/throttle.js';
+
+describe('RingBuffer', () => {
+	it('keeps the newest items up to its capacity', () => {
+		const buffer = new RingBuffer<number>(3);
+		for (let index = 1; index <= 5; index++) buffer.push(index);
+		assert.deepEqual(buffer.toArray(), [3, 4, 5]);
+		assert.equal(buffer.size, 3);
+		assert.equal(buffer.totalPushed, 5);
+		assert.equal(buffer.at(0), 3);
+		assert.equal(buffer.at(3), undefined);
+		assert.deepEqual(buffer.slice(1, 2), [4]);
+	});
+	it('refuses a capacity that is not a positive integer', () => {
+		assert.throws(() => new RingBuffer(0), /positive integer/);
+	});
+});
+
+describe('Backoff', () => {
+	it('doubles up to the cap and resets', () => {
+		const backoff = new Backoff({initialMs: 100, maxMs: 500});
+		assert.deepEqual([backoff.next(), backoff.next(), backoff.next(), backoff.next()], [100, 200, 400, 500]);
+		backoff.reset();
+		assert.equal(backoff.next(), 100);
+	});
+	it('jitters within ±20 %', () => {
+		const backoff = new Backoff({initialMs: 1000, random: () => 0});
+		assert.equal(backoff.next(), 800);
+	});
+});
+
+describe('throttle', () => {
+	it('runs the first call at once and collapses the rest into one trailing call', async () => {
+		let runs = 0;
+		const throttled = throttle(() => runs++, 30);
+		throttled();
+		throttled();
+		throttled();
+		assert.equal(runs, 1);
+		await new Promise(resolve => setTimeout(resolve, 60));
+		assert.equal(runs, 2);
+		throttled.cancel();
+	});
+});
+
+describe('NdjsonSplitter', () => {
+	it('joins lines split across chunks and reports bad lines', () => {
+		const values: unknown[] = [];
+		const bad: string[] = [];
+		const splitter = new NdjsonSplitter(value => values.push(value), line => bad.push(line));
+		splitter.write('{"a":1}\n{"b":');
+		splitter.write(Buffer.from('2}\nnot json\n'));
+		splitter.write('{"c":3}');
+		splitter.end();
+		assert.deepEqual(values, [{a: 1}, {b: 2}, {c: 3}]);
+		assert.deepEqual(bad, ['not json']);
+	});
+});
+
+describe('format', () => {
+	it('formats bytes in binary units like docker stats', () => {
+		assert.equal(formatBytes(512), '512B');
+		assert.equal(formatBytes(1536), '1.50KiB');
+		assert.equal(formatBytes(15 * 1024 * 1024), '15.0MiB');
+		assert.equal(formatBytes(undefined), '-');
+	});
+	it('formats percents and durations', () => {
+		assert.equal(formatPercent(12.345), '12.3%');
+		assert.equal(formatPercent(undefined), '-');
+		assert.equal(formatDuration(59_000), '59s');
+		assert.equal(formatDuration(3 * 3600_000), '3h');
+		assert.equal(formatDuration(3 * 86_400_000), '3d');
+	});
+	it('shortens ids', () => {
+		assert.equal(shortId('sha256:0123456789abcdef'), '0123456789ab');
+	});
+});
+
+describe('parseTextFilter', () => {
+	it('matches substrings case-insensitively', () => {
+		const filter = parseTextFilter('WEB');
+		assert.ok(filter.ok);
+		assert.equal(filter.matches('shop-web-1'), true);
+		assert.equal(filter.matches('db'), false);
+	});
+	it('matches /regex/ and inverts with !', () => {
+		const regex = parseTextFilter('/^shop-(web|db)/');
+		assert.ok(regex.ok);
+		assert.equal(regex.matches('shop-db-1'), true);
+		assert.equal(regex.matches('my-shop-db'), false);
+		const inverted = parseTextFilter('!/^shop/');
+		assert.ok(inverted.ok);
+		assert.equal(inverted.matches('shop-db-1'), false);
+		assert.equal(inverted.matches('sick'), true);
+		const plainInverted = parseTextFilter('!web');
+		assert.ok(plainInverted.ok);
+		assert.equal(plainInverted.matches('web'), false);
+	});
+	it('reports an invalid regex with a clear message', () => {
+		const filter = parseTextFilter('/(unclosed/');
+		assert.equal(filter.ok, false);
+		assert.match(filter.ok ? '' : filter.error, /invalid regular expression \/\(unclosed\//);
+	});
+});
+
+describe('fitToWidth', () => {
+	it('pads and cuts on cell width, never splitting a wide character', () => {
+		assert.equal(fitToWidth('abc', 5), 'abc  ');
+		assert.equal(fitToWidth('abc', 5, 'right'), '  abc');
+		assert.equal(fitToWidth('abcdef', 4), 'abc…');
+		assert.equal(fitToWidth('日本語テキスト', 6), '日本… ');
+		assert.equal(displayWidth(fitToWidth('日本語テキスト', 6)), 6);
+		assert.equal(fitToWidth('x', 0), '');
+	});
+});
