@@ -10,10 +10,14 @@ if (major < 22) {
 	process.exit(1);
 }
 
+// Cache V8's compiled code between runs: start-up is then mostly reading one file.
+const {enableCompileCache} = await import('node:module');
+enableCompileCache?.();
+
 try {
-	await import('../dist/cli.js');
+	await import('../dist/dockdeck.js');
 } catch (error) {
-	if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/cli.js')) {
+	if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/dockdeck.js')) {
 		console.error('dockdeck is not built yet: run npm run build (or npm start) first.');
 		process.exit(1);
 	}

@@ -61,7 +61,7 @@ export class LiveStore {
 			onLost: error => this.lost(error),
 		});
 		this.poller = new Poller(options.pollIntervalMs ?? 10_000, () => this.watched.keys(), kind => void this.refresh(kind));
-		this.stats = new StatsFeed({intervalMs: options.statsIntervalMs, onStats: stats => this.dispatch({type: 'stats', stats})});
+		this.stats = new StatsFeed({intervalMs: options.statsIntervalMs, onStats: readings => this.dispatch({type: 'stats', readings})});
 	}
 
 	readonly subscribe = (listener: () => void): (() => void) => {

@@ -45,7 +45,7 @@ export type StoreAction =
 	| {type: 'disconnected'; problem: EngineProblem; nextRetryAt: number}
 	| {type: 'listed'; kind: Kind; items: readonly Listed[]; at: number}
 	| {type: 'listFailed'; kind: Kind; error: string}
-	| {type: 'stats'; stats: ContainerStats}
+	| {type: 'stats'; readings: readonly ContainerStats[]}
 	| {type: 'statsForgotten'; ids: readonly string[]};
 
 export const emptyList: ListState = Object.freeze({items: Object.freeze([]) as readonly Listed[], loaded: false});
@@ -107,9 +107,14 @@ export function reduce(snapshot: Snapshot, action: StoreAction): Snapshot {
 			return {...snapshot, lists: {...snapshot.lists, [action.kind]: {...previous, error: action.error}}};
 		}
 		case 'stats': {
-			const previous = snapshot.stats[action.stats.id];
-			if (previous && sameStats(previous, action.stats)) return snapshot;
-			return {...snapshot, stats: {...snapshot.stats, [action.stats.id]: action.stats}};
+			const changed = action.readings.filter(reading => {
+				const previous = snapshot.stats[reading.id];
+				return !previous || !sameStats(previous, reading);
+			});
+			if (changed.length === 0) return snapshot;
+			const stats = {...snapshot.stats};
+			for (const reading of changed) stats[reading.id] = reading;
+			return {...snapshot, stats};
 		}
 		case 'statsForgotten': {
 			const present = action.ids.filter(id => id in snapshot.stats);

@@ -11,7 +11,8 @@ export interface StatsFeedOptions {
 	intervalMs?: number;
 	/** Readings in flight at once: bounds the connections we hold. Default 4. */
 	concurrency?: number;
-	onStats(stats: ContainerStats): void;
+	/** Called once per round with every reading of the round: one store update, one frame. */
+	onStats(stats: readonly ContainerStats[]): void;
 }
 
 /**
@@ -76,26 +77,29 @@ export class StatsFeed {
 
 	private async readAll(source: StatsSource, signal: AbortSignal): Promise<void> {
 		const queue = [...this.targets];
+		const readings: ContainerStats[] = [];
 		const worker = async () => {
 			for (let id = queue.shift(); id !== undefined && !signal.aborted; id = queue.shift()) {
-				await this.readOne(source, id, signal);
+				const reading = await this.readOne(source, id, signal);
+				if (reading) readings.push(reading);
 			}
 		};
 		await Promise.all(Array.from({length: Math.min(this.concurrency, queue.length)}, worker));
+		if (!signal.aborted && readings.length > 0) this.options.onStats(readings);
 	}
 
-	private async readOne(source: StatsSource, id: string, signal: AbortSignal): Promise<void> {
+	private async readOne(source: StatsSource, id: string, signal: AbortSignal): Promise<ContainerStats | undefined> {
 		let raw: RawStats;
 		try {
 			raw = await source.readStats(id, signal);
 		} catch {
 			// A container that stopped or vanished between list and read: skip it this round.
-			return;
+			return undefined;
 		}
-		if (signal.aborted || !this.targets.includes(id)) return;
+		if (signal.aborted || !this.targets.includes(id)) return undefined;
 		const stats = toContainerStats(id, raw, this.previous.get(id));
 		const sample = cpuSampleOf(raw);
 		if (sample) this.previous.set(id, sample);
-		this.options.onStats(stats);
+		return stats;
 	}
 }

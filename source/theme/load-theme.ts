@@ -1,11 +1,13 @@
-import {readFileSync, readdirSync} from 'node:fs';
+import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {themeFileSchema} from './schema.js';
 import {tokenNames, type Theme, type ThemeTokens, type TokenStyle} from './tokens.js';
 
-/** themes/ at the package root, from source/theme or dist/theme alike. */
-export const themesDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'themes');
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** themes/ at the package root: two levels up from source/theme or dist/theme, one from the dist/dockdeck.js bundle. */
+export const themesDir = [join(here, '..', '..', 'themes'), join(here, '..', 'themes')].find(dir => existsSync(join(dir, 'dark.json'))) ?? join(here, '..', '..', 'themes');
 
 export class ThemeError extends Error {}
 

@@ -1,3 +1,4 @@
+import './force-color.js';
 import assert from 'node:assert/strict';
 import {stripVTControlCharacters} from 'node:util';
 import {afterEach, describe, it} from 'node:test';

@@ -1,3 +1,4 @@
+import './force-color.js';
 import assert from 'node:assert/strict';
 import {stripVTControlCharacters} from 'node:util';
 import {afterEach, describe, it} from 'node:test';
@@ -23,14 +24,6 @@ function start(connect: () => Promise<EngineSession>, themeName = 'no-color') {
 	const app = render(<App store={store} theme={loadTheme(themeName)} endpointLabel="unix:///run/test.sock" keyTable={keyTable} resources={resources} firstPane="containers" />);
 	unmount = app.unmount;
 	return {app, screen: () => stripVTControlCharacters(app.lastFrame() ?? '')};
-}
-
-/** Types keys one by one with a render in between, as a person types. */
-async function type(app: {stdin: {write(data: string): void}}, ...keys: string[]): Promise<void> {
-	for (const key of keys) {
-		app.stdin.write(key);
-		await new Promise(resolve => setTimeout(resolve, 15));
-	}
 }
 
 async function until(condition: () => boolean, what: () => string, timeoutMs = 2000): Promise<void> {

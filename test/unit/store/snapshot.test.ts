@@ -36,9 +36,9 @@ describe('reduce', () => {
 	});
 	it('ignores a stats reading that would draw the same', () => {
 		const stats: ContainerStats = {id: 'a', cpuPercent: 1.01, memoryUsed: 1, memoryLimit: 2, memoryPercent: 50, networkRx: 0, networkTx: 0, blockRead: 0, blockWrite: 0, pids: 1, at: 1};
-		const once = reduce(initialSnapshot, {type: 'stats', stats});
-		assert.equal(reduce(once, {type: 'stats', stats: {...stats, cpuPercent: 1.04, at: 2}}), once);
-		assert.notEqual(reduce(once, {type: 'stats', stats: {...stats, cpuPercent: 2, at: 2}}), once);
+		const once = reduce(initialSnapshot, {type: 'stats', readings: [stats]});
+		assert.equal(reduce(once, {type: 'stats', readings: [{...stats, cpuPercent: 1.04, at: 2}]}), once);
+		assert.notEqual(reduce(once, {type: 'stats', readings: [{...stats, cpuPercent: 2, at: 2}]}), once);
 		const forgotten = reduce(once, {type: 'statsForgotten', ids: ['a']});
 		assert.deepEqual(forgotten.stats, {});
 	});
