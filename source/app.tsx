@@ -10,17 +10,19 @@ export interface AppProps {
 	store: LiveStore;
 	theme: Theme;
 	endpointLabel: string;
+	/** Which rule chose the endpoint ("--host flag", "DOCKER_HOST"...), shown when it cannot be reached. */
+	endpointOrigin?: string;
 	keyTable: readonly KeyBinding[];
 	resources: readonly ResourceDescriptor[];
 	firstPane: string;
 }
 
 /** Providers + the screen; nothing else. */
-export function App({store, theme, endpointLabel, keyTable, resources, firstPane}: AppProps) {
+export function App({store, theme, endpointLabel, endpointOrigin, keyTable, resources, firstPane}: AppProps) {
 	return (
 		<ThemeProvider value={theme}>
 			<StoreContext.Provider value={store}>
-				<Screen endpointLabel={endpointLabel} keyTable={keyTable} resources={resources} firstPane={firstPane} />
+				<Screen endpointLabel={endpointLabel} endpointOrigin={endpointOrigin} keyTable={keyTable} resources={resources} firstPane={firstPane} />
 			</StoreContext.Provider>
 		</ThemeProvider>
 	);

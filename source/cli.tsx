@@ -75,7 +75,7 @@ store.start();
 
 const endpointLabel = endpoint.context === 'default' ? endpoint.url : `${endpoint.context} (${endpoint.url})`;
 const instance = render(
-	<App store={store} theme={theme} endpointLabel={endpointLabel} keyTable={keyTable} resources={resources} firstPane={options.firstPane} />,
+	<App store={store} theme={theme} endpointLabel={endpointLabel} endpointOrigin={endpoint.origin} keyTable={keyTable} resources={resources} firstPane={options.firstPane} />,
 	{
 		alternateScreen: true,
 		// We require a terminal above, so draw live even where CI is set in the environment.

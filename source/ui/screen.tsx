@@ -23,6 +23,7 @@ import {runColonCommand} from './colon-command.js';
 
 export interface ScreenProps {
 	endpointLabel: string;
+	endpointOrigin?: string;
 	keyTable: AppControls['keyTable'];
 	resources: AppControls['resources'];
 	firstPane: string;
@@ -47,7 +48,7 @@ function dialogHeight(request: ConfirmRequest | undefined, width: number): numbe
 }
 
 /** The whole screen: header, the top view of the stack, dialogs, prompt and footer, sized to the terminal. */
-export function Screen({endpointLabel, keyTable, resources, firstPane}: ScreenProps) {
+export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firstPane}: ScreenProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const connection = useStoreSlice(snapshot => snapshot.connection);
@@ -220,7 +221,7 @@ export function Screen({endpointLabel, keyTable, resources, firstPane}: ScreenPr
 					) : null}
 					<Box height={mainHeight} flexDirection="column">
 						{!connection.everConnected ? (
-							<NoEngineView connection={connection} endpointLabel={endpointLabel} height={mainHeight} />
+							<NoEngineView connection={connection} endpointLabel={endpointLabel} endpointOrigin={endpointOrigin} height={mainHeight} />
 						) : top.type === 'help' ? (
 							<HelpView height={mainHeight} />
 						) : top.type === 'inspect' && topResource ? (

@@ -19,7 +19,7 @@ export function retryText(connection: ConnectionState, seconds: number | undefin
 }
 
 /** Shown until the first connection succeeds: which endpoint, why it failed, what to do. */
-export function NoEngineView({connection, endpointLabel, height}: {connection: ConnectionState; endpointLabel: string; height: number}) {
+export function NoEngineView({connection, endpointLabel, endpointOrigin, height}: {connection: ConnectionState; endpointLabel: string; endpointOrigin?: string; height: number}) {
 	const seconds = useSecondsUntil(connection.nextRetryAt);
 	const problem = connection.problem;
 	return (
@@ -30,6 +30,7 @@ export function NoEngineView({connection, endpointLabel, height}: {connection: C
 			<Text wrap="wrap">
 				<Tone token="muted">Endpoint: </Tone>
 				<Tone token="accent">{endpointLabel}</Tone>
+				{endpointOrigin ? <Tone token="muted">{` (from ${endpointOrigin})`}</Tone> : null}
 			</Text>
 			{problem ? (
 				<>
