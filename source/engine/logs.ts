@@ -1,0 +1,72 @@
+import type Docker from 'dockerode';
+import {LogDemuxer, splitTimestamp, type LogStream} from './log-demux.js';
+
+export interface LogQuery {
+	/** Last N lines, or 'all'. */
+	tail: number | 'all';
+	/** Only lines after this epoch ms. */
+	sinceMs?: number;
+	follow: boolean;
+}
+
+export interface LogLine {
+	stream: LogStream;
+	/** Epoch ms from the engine's timestamp. */
+	time?: number;
+	/** The text, which may hold ANSI sequences (sanitised when drawn). */
+	text: string;
+	/** Set on merged logs: which container or task the line is from. */
+	source?: string;
+}
+
+/**
+ * Streams a container's logs until the stream ends or `signal` aborts. Lines
+ * arrive in batches (one per chunk the engine sends) so a fast logger costs
+ * one buffer update per chunk, not one per line. Timestamps are always asked
+ * for, so the view can show or hide them without asking again.
+ */
+export async function streamContainerLogs(docker: Docker, id: string, query: LogQuery, signal: AbortSignal, onLines: (lines: LogLine[]) => void): Promise<void> {
+	const container = docker.getContainer(id);
+	const tty = Boolean((await container.inspect({abortSignal: signal} as object)).Config.Tty);
+	const options = {
+		follow: query.follow,
+		stdout: true,
+		stderr: true,
+		timestamps: true,
+		tail: query.tail === 'all' ? 'all' : String(query.tail),
+		since: query.sinceMs === undefined ? 0 : Math.floor(query.sinceMs / 1000),
+		abortSignal: signal,
+	};
+	const result = (await container.logs(options as unknown as Docker.ContainerLogsOptions & {follow: true})) as unknown;
+	const batch: LogLine[] = [];
+	const demuxer = new LogDemuxer(tty, raw => {
+		const {time, text} = splitTimestamp(raw.text);
+		batch.push({stream: raw.stream, time, text});
+	});
+	const flush = () => {
+		if (batch.length > 0) onLines(batch.splice(0));
+	};
+	// Without follow the engine answers with the whole body at once.
+	if (Buffer.isBuffer(result)) {
+		demuxer.write(result);
+		demuxer.end();
+		flush();
+		return;
+	}
+	const stream = result as NodeJS.ReadableStream & {destroy?: () => void};
+	await new Promise<void>(resolve => {
+		const finish = () => {
+			demuxer.end();
+			flush();
+			resolve();
+		};
+		stream.on('data', (chunk: Buffer) => {
+			demuxer.write(chunk);
+			flush();
+		});
+		stream.on('end', finish);
+		stream.on('close', finish);
+		stream.on('error', finish);
+		signal.addEventListener('abort', () => stream.destroy?.(), {once: true});
+	});
+}
