@@ -8,15 +8,15 @@ import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {join} from 'node:path';
 import {after, describe, it} from 'node:test';
-import {connectEngine} from '../../source/engine/client.js';
-import {describeEngineError, engineMessage} from '../../source/engine/connection.js';
-import {isConnectionError} from '../../source/engine/errors.js';
-import {Backoff} from '../../source/lib/backoff.js';
-import {containersResource} from '../../source/resources/containers.js';
-import {LiveStore} from '../../source/store/live-store.js';
-import {createContainer, eventually, openTestSession, removeTestContainers, testEndpoint} from './engine-test-kit.js';
+import {connectEngine} from '../../../source/engine/client.js';
+import {describeEngineError, engineMessage} from '../../../source/engine/connection.js';
+import {isConnectionError} from '../../../source/engine/errors.js';
+import {Backoff} from '../../../source/lib/backoff.js';
+import {containersResource} from '../../../source/resources/containers.js';
+import {LiveStore} from '../../../source/store/live-store.js';
+import {createContainer, eventually, openTestSession, removeTestContainers, testEndpoint} from '../engine-test-kit.js';
 
-const harness = join(import.meta.dirname, 'harness.sh');
+const harness = join(import.meta.dirname, '..', 'harness.sh');
 const node = (command: 'stop' | 'start') => execFileSync('bash', [harness, command, '1'], {stdio: 'inherit', env: process.env});
 
 const endpoint = testEndpoint();
