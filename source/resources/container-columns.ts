@@ -27,9 +27,9 @@ export function stateText(item: Pick<ContainerSummary, 'state' | 'health'>): str
 	return item.health ? `${item.state} ${item.health}` : item.state;
 }
 
-/** "Up 5 minutes (healthy)" -> "Up 5 minutes": the state column already says the health. */
+/** "Up 5 minutes (healthy)" -> "Up 5 minutes": the state column already says the health (and "paused"). */
 export function statusWithoutHealth(status: string): string {
-	return status.replace(/\s*\((healthy|unhealthy|health: starting)\)/, '');
+	return status.replace(/\s*\((healthy|unhealthy|health: starting|Paused)\)/, '');
 }
 
 export function formatPorts(ports: readonly PortMapping[]): string {

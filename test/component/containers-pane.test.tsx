@@ -48,12 +48,12 @@ const settle = () => new Promise(resolve => setTimeout(resolve, 60));
 
 /** The exact first frame at 100x24 for the recorded engine (no-color theme, so text only). */
 const firstScreen = [
-	'dockdeck unix:///run/test.sock · engine 20.10.24+dfsg1 (API 1.41) · 1:Containers',
+	'dockdeck 1:Containers · unix:///run/test.sock · engine 20.10.24+dfsg1 (API 1.41)',
 	'Containers (7)',
 	'NAME↑            PROJECT   IMAGE         STATE             STATUS        PORTS        CPU %   MEMORY',
 	'cpu-burner                 dockdeck/bus… running           Up 6 seconds                100%   324KiB',
 	'finished                   dockdeck/bus… exited            Exited (3) 5…',
-	'napping                    dockdeck/bus… paused            Up 4 seconds…',
+	'napping                    dockdeck/bus… paused            Up 4 seconds',
 	'never-started              dockdeck/bus… created           Created',
 	'shop-db-1        shop      dockdeck/bus… running           Up 6 seconds                0.2%   544KiB',
 	'shop-web-1       shop      dockdeck/bus… running           Up 7 seconds  8080→80/tcp   0.2%   784KiB',

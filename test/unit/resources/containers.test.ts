@@ -47,7 +47,7 @@ describe('container columns and detail', () => {
 	it('drops the health from the status text (the state column says it)', () => {
 		assert.equal(statusWithoutHealth('Up 5 minutes (unhealthy)'), 'Up 5 minutes');
 		assert.equal(statusWithoutHealth('Up 1 second (health: starting)'), 'Up 1 second');
-		assert.equal(statusWithoutHealth('Up 2 hours (Paused)'), 'Up 2 hours (Paused)');
+		assert.equal(statusWithoutHealth('Up 2 hours (Paused)'), 'Up 2 hours');
 	});
 	it('masks values of names that look secret', () => {
 		for (const name of ['DB_PASSWORD', 'API_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'GITHUB_TOKEN', 'SSH_PRIVATE_KEY', 'PGPASSWORD']) assert.ok(looksSecret(name), name);
