@@ -15,14 +15,16 @@ export interface AppProps {
 	keyTable: readonly KeyBinding[];
 	resources: readonly ResourceDescriptor[];
 	firstPane: string;
+	/** Lines a log view keeps; default 10 000. */
+	logCapacity?: number;
 }
 
 /** Providers + the screen; nothing else. */
-export function App({store, theme, endpointLabel, endpointOrigin, keyTable, resources, firstPane}: AppProps) {
+export function App({store, theme, endpointLabel, endpointOrigin, keyTable, resources, firstPane, logCapacity = 10_000}: AppProps) {
 	return (
 		<ThemeProvider value={theme}>
 			<StoreContext.Provider value={store}>
-				<Screen endpointLabel={endpointLabel} endpointOrigin={endpointOrigin} keyTable={keyTable} resources={resources} firstPane={firstPane} />
+				<Screen endpointLabel={endpointLabel} endpointOrigin={endpointOrigin} keyTable={keyTable} resources={resources} firstPane={firstPane} logCapacity={logCapacity} />
 			</StoreContext.Provider>
 		</ThemeProvider>
 	);

@@ -22,6 +22,7 @@ const cli = meow(
 	  -c, --context <name>  docker context to use (see: docker context ls)
 	      --theme <name>    ${availableThemes().join(', ')}, or a path to a theme .json
 	      --pane <kind>     pane to open first: ${resources.map(resource => resource.kind).join(', ')}
+	      --log-lines <n>   lines a log view keeps in memory (default 10000)
 	  -h, --help            show this help
 	  -v, --version         show the version
 
@@ -37,6 +38,7 @@ const cli = meow(
 			context: {type: 'string', shortFlag: 'c'},
 			theme: {type: 'string'},
 			pane: {type: 'string'},
+			logLines: {type: 'string'},
 			help: {type: 'boolean', shortFlag: 'h'},
 			version: {type: 'boolean', shortFlag: 'v'},
 		},
@@ -75,7 +77,7 @@ store.start();
 
 const endpointLabel = endpoint.context === 'default' ? endpoint.url : `${endpoint.context} (${endpoint.url})`;
 const instance = render(
-	<App store={store} theme={theme} endpointLabel={endpointLabel} endpointOrigin={endpoint.origin} keyTable={keyTable} resources={resources} firstPane={options.firstPane} />,
+	<App store={store} theme={theme} endpointLabel={endpointLabel} endpointOrigin={endpoint.origin} keyTable={keyTable} resources={resources} firstPane={options.firstPane} logCapacity={options.logCapacity} />,
 	{
 		alternateScreen: true,
 		// We require a terminal above, so draw live even where CI is set in the environment.

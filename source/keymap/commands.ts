@@ -18,6 +18,17 @@ export type StaticCommandId =
 	| 'cursor.halfUp'
 	| 'list.filter'
 	| 'list.inspect'
+	| 'list.logs'
+	| 'list.groupLogs'
+	| 'logs.timestamps'
+	| 'logs.wrap'
+	| 'logs.save'
+	| 'logs.copy'
+	| 'logs.search'
+	| 'logs.nextMatch'
+	| 'logs.prevMatch'
+	| 'logs.filter'
+	| 'logs.follow'
 	| 'inspect.nextTab'
 	| 'inspect.prevTab'
 	| 'inspect.reveal'
@@ -26,13 +37,13 @@ export type StaticCommandId =
 	| 'prompt.submit'
 	| 'prompt.cancel';
 
-export type CommandId = StaticCommandId | `pane.${string}` | `sort.${string}` | `action.${string}`;
+export type CommandId = StaticCommandId | `pane.${string}` | `sort.${string}` | `action.${string}` | `logs.preset.${string}`;
 
 /**
  * Where a key is live. A view activates a stack of scopes, most specific
  * first; the first row that matches wins.
  */
-export type Scope = 'global' | 'navigation' | 'list' | 'inspect' | 'confirm' | 'prompt' | 'help' | `resource.${string}`;
+export type Scope = 'global' | 'navigation' | 'list' | 'inspect' | 'logs' | 'confirm' | 'prompt' | 'help' | `resource.${string}`;
 
 export interface KeyBinding {
 	command: CommandId;

@@ -17,4 +17,14 @@ export const containersResource: ResourceDescriptor<ContainerSummary, ContainerD
 	actions: containerActions,
 	detail: containerDetail,
 	wantsStats: item => item.state === 'running',
+	logs: item => ({title: `logs of ${item.name}`, sources: [{id: item.id}]}),
+	groupLogs: (item, all) => {
+		const project = item.composeProject;
+		if (!project) return {refused: `${item.name} belongs to no compose project: l shows its own logs`};
+		const members = all.filter(each => each.composeProject === project).sort((a, b) => a.name.localeCompare(b.name));
+		return {
+			title: `logs of compose project ${project} (${members.length} containers)`,
+			sources: members.map(member => ({id: member.id, label: member.composeService ? `${member.composeService}-${member.labels['com.docker.compose.container-number'] ?? '1'}` : member.name})),
+		};
+	},
 };

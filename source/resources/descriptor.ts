@@ -1,6 +1,7 @@
 import type {EngineSession} from '../engine/client.js';
 import type {ContainerStats, Listed} from '../engine/types.js';
 import type {Lister} from '../store/live-store.js';
+import type {LogSource} from '../store/log-session.js';
 import type {Line, Token} from '../theme/tokens.js';
 
 /** What a row renderer may read besides the item itself. */
@@ -60,6 +61,12 @@ export interface DetailDescriptor<D> {
 	tabs: readonly DetailTab<D>[];
 }
 
+/** A log view to open: its title and the containers whose lines it merges. */
+export interface LogTarget {
+	title: string;
+	sources: readonly LogSource[];
+}
+
 export interface ResourceDescriptor<T extends Listed = Listed, D = unknown> {
 	kind: string;
 	/** Pane title, e.g. "Containers". */
@@ -76,6 +83,10 @@ export interface ResourceDescriptor<T extends Listed = Listed, D = unknown> {
 	label(item: T): string;
 	actions: readonly ActionDef<T>[];
 	detail?: DetailDescriptor<D>;
+	/** What `l` follows for this item. */
+	logs?(item: T): LogTarget;
+	/** What `L` follows: the item's group (its compose project, its stack...), or why there is none. */
+	groupLogs?(item: T, all: readonly T[]): LogTarget | {refused: string};
 	/** Ids whose stats are worth reading when visible (running containers). */
 	wantsStats?(item: T): boolean;
 }

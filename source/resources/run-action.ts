@@ -8,6 +8,11 @@ export type Outcome<T = undefined> = {ok: true; value: T} | {ok: false; message:
  * Runs a planned action on the live session; a failure comes back as the
  * engine's own message for the status line, never as a throw.
  */
+/** The engine's own message for any failed call, for views that run calls themselves. */
+export function engineErrorMessage(error: unknown): string {
+	return engineMessage(error);
+}
+
 export async function runPlan(store: LiveStore, plan: ActionPlan): Promise<Outcome> {
 	try {
 		await store.withSession(session => plan.run(session));

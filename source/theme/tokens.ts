@@ -34,6 +34,15 @@ export const tokenNames = [
 	'secret.masked',
 	'tab.active',
 	'tab.inactive',
+	'log.timestamp',
+	'log.stderr',
+	'log.cursor',
+	'log.source1',
+	'log.source2',
+	'log.source3',
+	'log.source4',
+	'log.source5',
+	'log.source6',
 ] as const;
 
 export type Token = (typeof tokenNames)[number];

@@ -34,6 +34,8 @@ export interface AppControls {
 	/** Opens the `/` prompt; the screen draws it and reports each change. */
 	openFilter(initial: string, onChange: (text: string) => void): void;
 	paneMemory: Map<string, PaneMemory>;
+	/** Lines a log view keeps (--log-lines), default 10 000. */
+	logCapacity: number;
 }
 
 export const AppControlsContext = createContext<AppControls | undefined>(undefined);

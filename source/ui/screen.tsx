@@ -16,6 +16,7 @@ import {useViewStack, type View} from './hooks/use-view-stack.js';
 import {ConfirmDialog} from './views/confirm-dialog.js';
 import {HelpView} from './views/help-view.js';
 import {InspectView} from './views/inspect-view.js';
+import {LogsView} from './views/logs-view.js';
 import {NoEngineView, retryText} from './views/no-engine-view.js';
 import {PromptLine, type PromptState} from './views/prompt-line.js';
 import {ResourceView} from './views/resource-view.js';
@@ -27,6 +28,7 @@ export interface ScreenProps {
 	keyTable: AppControls['keyTable'];
 	resources: AppControls['resources'];
 	firstPane: string;
+	logCapacity: number;
 }
 
 /** How long a status message stays, ms: errors longer, so they can be read. */
@@ -48,7 +50,7 @@ function dialogHeight(request: ConfirmRequest | undefined, width: number): numbe
 }
 
 /** The whole screen: header, the top view of the stack, dialogs, prompt and footer, sized to the terminal. */
-export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firstPane}: ScreenProps) {
+export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firstPane, logCapacity}: ScreenProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const connection = useStoreSlice(snapshot => snapshot.connection);
@@ -105,8 +107,9 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 			openView: (view: View) => views.push(view),
 			openFilter,
 			paneMemory,
+			logCapacity,
 		}),
-		[resources, keyTable, endpointLabel, setStatus, setConfirmRequest, views.push, openFilter, paneMemory],
+		[resources, keyTable, endpointLabel, setStatus, setConfirmRequest, views.push, openFilter, paneMemory, logCapacity],
 	);
 
 	const runGlobal = (command: CommandId) => {
@@ -205,7 +208,7 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 	const mainHeight = Math.max(3, rows - 1 - (disconnectedBanner ? 1 : 0) - confirmHeight - (prompt ? 1 : 0) - 2);
 	const hints = confirmRequest ? hintsFor(keyTable, ['confirm']) : prompt ? hintsFor(keyTable, ['prompt']) : hintsFor(keyTable, activeScopes);
 	const top = views.top;
-	const topResource = top.type === 'help' ? undefined : resourceByKind(top.kind);
+	const topResource = top.type === 'pane' || top.type === 'inspect' ? resourceByKind(top.kind) : undefined;
 	const paneKind = views.stack[0]?.type === 'pane' ? views.stack[0].kind : firstPane;
 
 	return (
@@ -224,6 +227,8 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 							<NoEngineView connection={connection} endpointLabel={endpointLabel} endpointOrigin={endpointOrigin} height={mainHeight} />
 						) : top.type === 'help' ? (
 							<HelpView height={mainHeight} />
+						) : top.type === 'logs' ? (
+							<LogsView title={top.title} sources={top.sources} width={columns} height={mainHeight} />
 						) : top.type === 'inspect' && topResource ? (
 							<InspectView resource={topResource} id={top.id} label={top.label} height={mainHeight} />
 						) : topResource ? (

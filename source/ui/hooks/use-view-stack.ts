@@ -1,8 +1,10 @@
 import {useCallback, useState} from 'react';
+import type {LogSource} from '../../store/log-session.js';
 
 export type View =
 	| {type: 'pane'; kind: string}
 	| {type: 'inspect'; kind: string; id: string; label: string}
+	| {type: 'logs'; title: string; sources: readonly LogSource[]}
 	| {type: 'help'};
 
 /**

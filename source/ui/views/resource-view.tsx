@@ -103,6 +103,14 @@ export function ResourceView({resource, width, height}: ResourceViewProps) {
 			controls.openFilter(memory.filter, text => setMemory(current => ({...current, filter: text})));
 			return true;
 		}
+		if (command === 'list.logs' || command === 'list.groupLogs') {
+			if (!selected) return true;
+			const target = command === 'list.logs' ? resource.logs?.(selected) : resource.groupLogs?.(selected, list.items);
+			if (!target) controls.setStatus({text: `${resource.title} have no logs`, tone: 'message.info'});
+			else if ('refused' in target) controls.setStatus({text: target.refused, tone: 'message.info'});
+			else controls.openView({type: 'logs', title: target.title, sources: target.sources});
+			return true;
+		}
 		if (command === 'list.inspect') {
 			if (!selected) return true;
 			if (!resource.detail) controls.setStatus({text: `${resource.title} have no detail view yet`, tone: 'message.info'});

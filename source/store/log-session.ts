@@ -1,0 +1,110 @@
+import {streamContainerLogs, type LogLine, type LogQuery} from '../engine/logs.js';
+import {RingBuffer} from '../lib/ring-buffer.js';
+import {throttle, type Throttled} from '../lib/throttle.js';
+import type {LiveStore} from './live-store.js';
+
+export interface LogSource {
+	/** Container id. */
+	id: string;
+	/** Prefix shown on merged logs ("web-1"); omitted for a single container. */
+	label?: string;
+}
+
+/** Presets on keys 0..6: all, 1m, 5m, 15m, 1h, 6h, 24h. The default is the last 500 lines. */
+export const logPresets: readonly {key: string; label: string; query: () => LogQuery}[] = [
+	{key: '0', label: 'all', query: () => ({tail: 'all', follow: true})},
+	{key: '1', label: 'last 1m', query: () => ({tail: 'all', sinceMs: Date.now() - 60_000, follow: true})},
+	{key: '2', label: 'last 5m', query: () => ({tail: 'all', sinceMs: Date.now() - 5 * 60_000, follow: true})},
+	{key: '3', label: 'last 15m', query: () => ({tail: 'all', sinceMs: Date.now() - 15 * 60_000, follow: true})},
+	{key: '4', label: 'last 1h', query: () => ({tail: 'all', sinceMs: Date.now() - 3_600_000, follow: true})},
+	{key: '5', label: 'last 6h', query: () => ({tail: 'all', sinceMs: Date.now() - 6 * 3_600_000, follow: true})},
+	{key: '6', label: 'last 24h', query: () => ({tail: 'all', sinceMs: Date.now() - 24 * 3_600_000, follow: true})},
+];
+
+/** Never empty for a quiet container: the last lines, not a time window. */
+export const defaultLogQuery = (): LogQuery => ({tail: 500, follow: true});
+export const defaultLogLabel = 'last 500 lines';
+
+export type LogState = {status: 'streaming' | 'ended'} | {status: 'failed'; message: string};
+
+/**
+ * The lines of one log view, kept in a ring buffer outside React so memory
+ * stays bounded however long it follows. One stream per source container,
+ * aborted when the session stops or the query changes. Subscribers hear at
+ * most ~20 times a second however fast the container logs.
+ */
+export class LogSession {
+	readonly buffer: RingBuffer<LogLine>;
+	private abort: AbortController | undefined;
+	private readonly listeners = new Set<() => void>();
+	private readonly notify: Throttled;
+	private revision = 0;
+	private state: LogState = {status: 'streaming'};
+
+	constructor(
+		private readonly store: LiveStore,
+		readonly sources: readonly LogSource[],
+		capacity: number,
+		private readonly errorMessage: (error: unknown) => string,
+		notifyIntervalMs = 50,
+	) {
+		this.buffer = new RingBuffer(capacity);
+		this.notify = throttle(() => {
+			this.revision++;
+			for (const listener of this.listeners) listener();
+		}, notifyIntervalMs);
+	}
+
+	readonly subscribe = (listener: () => void): (() => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	/** Changes whenever lines arrive or the state changes: the useSyncExternalStore snapshot. */
+	readonly getRevision = (): number => this.revision;
+
+	get current(): LogState {
+		return this.state;
+	}
+
+	/** (Re)starts every stream with `query`, dropping the lines held so far. */
+	start(query: LogQuery): void {
+		this.abort?.abort();
+		const abort = new AbortController();
+		this.abort = abort;
+		this.buffer.clear();
+		this.state = {status: 'streaming'};
+		this.notify();
+		let open = this.sources.length;
+		for (const source of this.sources) {
+			void this.store
+				.withSession(session =>
+					streamContainerLogs(session.docker, source.id, query, abort.signal, lines => {
+						for (const line of lines) this.buffer.push(source.label ? {...line, source: source.label} : line);
+						this.notify();
+					}),
+				)
+				.then(
+					() => {
+						open--;
+						if (!abort.signal.aborted && open === 0) this.setState({status: 'ended'});
+					},
+					(error: unknown) => {
+						open--;
+						if (!abort.signal.aborted) this.setState({status: 'failed', message: this.errorMessage(error)});
+					},
+				);
+		}
+	}
+
+	stop(): void {
+		this.abort?.abort();
+		this.abort = undefined;
+		this.notify.cancel();
+	}
+
+	private setState(state: LogState): void {
+		this.state = state;
+		this.notify();
+	}
+}
