@@ -1,4 +1,8 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S MALLOC_ARENA_MAX=1 node --optimize-for-size --max-semi-space-size=1
+// Run it as a program (./bin/dockdeck.js, or the installed `dockdeck`), so the
+// line above applies: V8 tuned for a small heap and one malloc arena keep a
+// long-running dockdeck near 90 MB instead of ~130 MB, at no visible CPU cost.
+//
 // Shim: checks the runtime, then runs the built CLI. React must see
 // NODE_ENV=production before it loads (its development build grows memory
 // with every render), hence the dynamic import after setting it.

@@ -158,7 +158,6 @@ export class LiveStore {
 		let session: EngineSession | undefined;
 		try {
 			session = await this.options.connect();
-			const info = await session.info();
 			if (this.stopped) {
 				session.close();
 				return;
@@ -166,7 +165,15 @@ export class LiveStore {
 			this.session = session;
 			this.sessionAbort = new AbortController();
 			this.backoff.reset();
-			this.dispatch({type: 'connected', info});
+			this.dispatch({type: 'connected'});
+			// The engine info (for the header) is slow on a busy engine: ask for it beside the first lists, not before them.
+			const infoSession = session;
+			infoSession.info().then(
+				info => {
+					if (this.session === infoSession) this.dispatch({type: 'info', info});
+				},
+				() => {},
+			);
 			this.events.start(session);
 			this.stats.start(session);
 			this.poller.start();

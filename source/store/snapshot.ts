@@ -41,7 +41,8 @@ export interface Snapshot {
 
 export type StoreAction =
 	| {type: 'connecting'}
-	| {type: 'connected'; info: EngineInfo}
+	| {type: 'connected'}
+	| {type: 'info'; info: EngineInfo}
 	| {type: 'disconnected'; problem: EngineProblem; nextRetryAt: number}
 	| {type: 'listed'; kind: Kind; items: readonly Listed[]; at: number}
 	| {type: 'listFailed'; kind: Kind; error: string}
@@ -79,11 +80,9 @@ export function reduce(snapshot: Snapshot, action: StoreAction): Snapshot {
 			if (snapshot.connection.status === 'connecting') return snapshot;
 			return {...snapshot, connection: {...snapshot.connection, status: 'connecting'}};
 		case 'connected':
-			return {
-				...snapshot,
-				info: action.info,
-				connection: {status: 'connected', attempts: 0, everConnected: true},
-			};
+			return {...snapshot, connection: {status: 'connected', attempts: 0, everConnected: true}};
+		case 'info':
+			return {...snapshot, info: action.info};
 		case 'disconnected':
 			return {
 				...snapshot,

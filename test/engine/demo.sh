@@ -36,9 +36,10 @@ seed=()
 ((SWARM)) && seed=(--swarm)
 bash test/engine/seed-demo.sh "${seed[@]}"
 
-NODE=node
-[[ -x $ROOT/node_modules/.bin/node ]] && NODE=$ROOT/node_modules/.bin/node
-cmd=("$NODE" bin/dockdeck.js --host "$DOCKER_HOST")
+# Run the shim as a program so its memory flags apply; Node 22 from the
+# node@22 devDependency comes first on PATH.
+[[ -d $ROOT/node_modules/.bin ]] && export PATH="$ROOT/node_modules/.bin:$PATH"
+cmd=(bin/dockdeck.js --host "$DOCKER_HOST")
 
 cat >&2 <<-EOF
 

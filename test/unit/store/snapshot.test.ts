@@ -27,7 +27,7 @@ describe('reduce', () => {
 	});
 	it('tracks connection state and keeps everConnected across a disconnect', () => {
 		const info = {serverVersion: '20.10', apiVersion: '1.41', os: 'Debian', name: 'n1', swarm: 'inactive'};
-		const connected = reduce(initialSnapshot, {type: 'connected', info});
+		const connected = reduce(reduce(initialSnapshot, {type: 'connected'}), {type: 'info', info});
 		const lost = reduce(connected, {type: 'disconnected', problem: {title: 'gone', detail: 'ECONNREFUSED'}, nextRetryAt: 5});
 		assert.equal(lost.connection.status, 'disconnected');
 		assert.equal(lost.connection.everConnected, true);
