@@ -12,9 +12,13 @@ export function commandFor(table: readonly KeyBinding[], scopes: readonly Scope[
 	return undefined;
 }
 
-/** Rows with a footer hint, in the order of the active scopes. */
+/**
+ * Rows with a footer hint: the global ones (help, back) first, so a narrow
+ * terminal that cuts the footer never cuts those, then the active scopes' in order.
+ */
 export function hintsFor(table: readonly KeyBinding[], scopes: readonly Scope[]): KeyBinding[] {
-	return scopes.flatMap(scope => table.filter(binding => binding.scope === scope && binding.hint));
+	const ordered = [...scopes.filter(scope => scope === 'global'), ...scopes.filter(scope => scope !== 'global')];
+	return ordered.flatMap(scope => table.filter(binding => binding.scope === scope && binding.hint));
 }
 
 /** Problems that make a key table wrong: duplicate keys in one scope, missing descriptions. */
