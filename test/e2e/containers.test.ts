@@ -169,7 +169,7 @@ describe('dockdeck containers pane in a real terminal', () => {
 		const row = rowsOf(screen)[0] ?? '';
 		assert.ok(row.startsWith(`${names.b} `), `the row starts with the full name: ${row}`);
 		assert.match(row, /\bexited\b/);
-		assert.match(lines.at(-1) ?? '', /^\? help  q back\/quit  \/ filter/, `the key hints, help first, are on the last line:\n${screen}`);
+		assert.match(lines.at(-1) ?? '', /^\? help {2}q back\/quit {2}\/ filter/, `the key hints, help first, are on the last line:\n${screen}`);
 
 		// q clears the filter first (the pane's "back"), then quits.
 		terminal.sendKeys('q');
