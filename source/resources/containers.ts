@@ -3,6 +3,7 @@ import type {ContainerDetail, ContainerSummary} from '../engine/types.js';
 import {containerActions} from './container-actions.js';
 import {containerColumns} from './container-columns.js';
 import {containerDetail} from './container-detail.js';
+import {containerTerminalActions} from './container-terminal.js';
 import type {ResourceDescriptor} from './descriptor.js';
 
 export const containersResource: ResourceDescriptor<ContainerSummary, ContainerDetail> = {
@@ -14,7 +15,7 @@ export const containersResource: ResourceDescriptor<ContainerSummary, ContainerD
 	defaultSort: {column: 'name', direction: 'asc'},
 	filterText: item => [item.name, item.image, item.state, item.health ?? '', item.status, item.composeProject ?? '', item.id.slice(0, 12)].join(' '),
 	label: item => item.name,
-	actions: containerActions,
+	actions: [...containerActions, ...containerTerminalActions],
 	detail: containerDetail,
 	wantsStats: item => item.state === 'running',
 	logs: item => ({title: `logs of ${item.name}`, sources: [{id: item.id}]}),

@@ -1,4 +1,5 @@
 import type {EngineSession} from '../engine/client.js';
+import type {TerminalIo} from '../engine/exec.js';
 import type {ContainerStats, Listed} from '../engine/types.js';
 import type {Lister} from '../store/live-store.js';
 import type {LogSource} from '../store/log-session.js';
@@ -39,6 +40,17 @@ export interface ActionPlan {
 	done: string;
 }
 
+/**
+ * An action that takes over the whole terminal (exec, attach): the screen
+ * steps aside, `run` gets the terminal, and the screen comes back after.
+ */
+export interface HandOverPlan {
+	handOver: true;
+	/** Printed on the plain screen first, e.g. how to get back. */
+	banner: string;
+	run(session: EngineSession, io: TerminalIo): Promise<{ok: boolean; message: string}>;
+}
+
 export interface ActionDef<T> {
 	/** Unique id, becomes the command "action.<id>". */
 	id: string;
@@ -47,7 +59,7 @@ export interface ActionDef<T> {
 	dangerous?: boolean;
 	hint?: string;
 	/** Plan for this item, or a reason why the action does not apply to it. */
-	plan(item: T): ActionPlan | {refused: string};
+	plan(item: T): ActionPlan | HandOverPlan | {refused: string};
 }
 
 export interface DetailTab<D> {

@@ -1,6 +1,7 @@
 import {engineMessage} from '../engine/connection.js';
 import type {LiveStore} from '../store/live-store.js';
-import type {ActionPlan, DetailDescriptor} from './descriptor.js';
+import type {TerminalIo} from '../engine/exec.js';
+import type {ActionPlan, DetailDescriptor, HandOverPlan} from './descriptor.js';
 
 export type Outcome<T = undefined> = {ok: true; value: T} | {ok: false; message: string};
 
@@ -17,6 +18,15 @@ export async function runPlan(store: LiveStore, plan: ActionPlan): Promise<Outco
 	try {
 		await store.withSession(session => plan.run(session));
 		return {ok: true, value: undefined};
+	} catch (error) {
+		return {ok: false, message: engineMessage(error)};
+	}
+}
+
+/** Runs a terminal hand-over (exec, attach); any failure comes back as the engine's message. */
+export async function runHandOver(store: LiveStore, plan: HandOverPlan, io: TerminalIo): Promise<{ok: boolean; message: string}> {
+	try {
+		return await store.withSession(session => plan.run(session, io));
 	} catch (error) {
 		return {ok: false, message: engineMessage(error)};
 	}

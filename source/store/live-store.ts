@@ -97,6 +97,32 @@ export class LiveStore {
 		};
 	}
 
+	/**
+	 * Resolves once `kind` has been listed, the engine proved unreachable, or
+	 * `timeoutMs` passed, whichever comes first. Never rejects.
+	 */
+	whenListed(kind: Kind, timeoutMs: number): Promise<void> {
+		return new Promise(resolve => {
+			const settled = () => {
+				const snapshot = this.snapshot;
+				return snapshot.lists[kind]?.loaded === true || snapshot.connection.status === 'disconnected';
+			};
+			if (settled()) {
+				resolve();
+				return;
+			}
+			const done = () => {
+				clearTimeout(timer);
+				unsubscribe();
+				resolve();
+			};
+			const timer = setTimeout(done, timeoutMs);
+			const unsubscribe = this.subscribe(() => {
+				if (settled()) done();
+			});
+		});
+	}
+
 	/** The containers whose stats to read (visible rows plus the selection). */
 	setStatsTargets(ids: readonly string[]): void {
 		this.stats.setTargets(ids);

@@ -2,6 +2,9 @@ import type {Listed} from '../engine/types.js';
 
 export type SortDirection = 'asc' | 'desc';
 
+/** One collator for every comparison: String#localeCompare with options builds a new one per call. */
+const collator = new Intl.Collator(undefined, {numeric: true, sensitivity: 'base'});
+
 /** Stable sort by a key; undefined keys go last in either direction. */
 export function sortItems<T extends Listed>(items: readonly T[], key: (item: T) => string | number | undefined, direction: SortDirection): T[] {
 	const sign = direction === 'asc' ? 1 : -1;
@@ -14,7 +17,7 @@ export function sortItems<T extends Listed>(items: readonly T[], key: (item: T) 
 			const order =
 				typeof a.value === 'number' && typeof b.value === 'number'
 					? a.value - b.value
-					: String(a.value).localeCompare(String(b.value), undefined, {numeric: true, sensitivity: 'base'});
+					: collator.compare(String(a.value), String(b.value));
 			return order === 0 ? a.index - b.index : order * sign;
 		})
 		.map(entry => entry.item);

@@ -8,51 +8,21 @@
  *   node --import tsx --test test/e2e/containers.test.ts
  */
 import assert from 'node:assert/strict';
-import {execFile, spawnSync} from 'node:child_process';
-import {existsSync, readFileSync, readlinkSync, realpathSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {readFileSync, readlinkSync, realpathSync} from 'node:fs';
 import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
-import {fileURLToPath} from 'node:url';
-import {promisify} from 'node:util';
 import stringWidth from 'string-width';
-import {requireTmux, sleep, TmuxTerminal} from './tmux-terminal.js';
+import {bin, docker, removeLabelled, requireBuild, requireHost, root, startDockdeck} from './e2e-kit.js';
+import {requireTmux, sleep, type TmuxTerminal} from './tmux-terminal.js';
 
-const execFileAsync = promisify(execFile);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = path.join(root, 'bin', 'dockdeck.js');
 const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;
 const label = `dockdeck.test=${runId}`;
 const names = {a: `e2e-${runId}-a`, b: `e2e-${runId}-b`, c: `e2e-${runId}-c`};
 // sh as PID 1 ignores SIGTERM: trap it, and wait on a background sleep so the trap runs at once.
 const loop = 'trap "exit 0" TERM; while true; do sleep 1 & wait $!; done';
 
-function requireHost(): string {
-	const host = process.env['DOCKDECK_TEST_HOST'];
-	if (!host) {
-		throw new Error(
-			'DOCKDECK_TEST_HOST is not set: the end-to-end tests need a real engine. Start one with ' +
-				'`eval "$(DOCKDECK_ENGINE_DIR=/tmp/dd-e2e bash test/engine/harness.sh up)"` and run them with DOCKDECK_TEST_HOST=$DOCKER_HOST.',
-		);
-	}
-	return host;
-}
-
-function requireBuild(): void {
-	if (!existsSync(path.join(root, 'dist', 'cli.js'))) throw new Error('dockdeck is not built: run npm run build first');
-}
-
-async function docker(host: string, ...args: string[]): Promise<string> {
-	const env: NodeJS.ProcessEnv = {...process.env, DOCKER_CLI_HINTS: 'false'};
-	delete env['DOCKER_HOST'];
-	delete env['DOCKER_CONTEXT'];
-	const {stdout} = await execFileAsync('docker', ['-H', host, ...args], {env, encoding: 'utf8'});
-	return stdout.trim();
-}
-
-async function removeTestContainers(host: string): Promise<void> {
-	const ids = (await docker(host, 'ps', '-aq', '--filter', `label=${label}`)).split('\n').filter(Boolean);
-	if (ids.length > 0) await docker(host, 'rm', '-f', ...ids);
-}
+const removeTestContainers = (host: string) => removeLabelled(host, label);
 
 async function waitForState(host: string, name: string, want: string, timeoutMs: number): Promise<string> {
 	const deadline = Date.now() + timeoutMs;
@@ -63,20 +33,6 @@ async function waitForState(host: string, name: string, want: string, timeoutMs:
 		await sleep(100);
 	}
 	return state;
-}
-
-const nodeFirstPath = `${path.dirname(process.execPath)}:${process.env['PATH'] ?? ''}`;
-
-function startDockdeck(host: string, columns: number, rows: number): TmuxTerminal {
-	return TmuxTerminal.start({
-		// Run as a user runs it: the shim as a program (its shebang sets the memory flags), Node 22 first on PATH.
-		command: [bin, '-H', host],
-		// The engine comes from -H only; colours as a user would see them.
-		env: {DOCKER_HOST: undefined, DOCKER_CONTEXT: undefined, NO_COLOR: undefined, PATH: nodeFirstPath},
-		cwd: root,
-		columns,
-		rows,
-	});
 }
 
 /** True when pid is node running dockdeck (meow renames the process "dockdeck" once it has parsed the flags). */

@@ -4,7 +4,7 @@ import type {Listed} from '../../engine/types.js';
 import {resourceScope} from '../../keymap/key-table.js';
 import {parseTextFilter} from '../../lib/text-filter.js';
 import type {Column, ResourceDescriptor, RowContext} from '../../resources/descriptor.js';
-import {runPlan} from '../../resources/run-action.js';
+import {runHandOver, runPlan} from '../../resources/run-action.js';
 import {filterItems, sortItems} from '../../store/selectors.js';
 import {emptyList} from '../../store/snapshot.js';
 import {useAppControls, type PaneMemory} from '../app-context.js';
@@ -12,6 +12,7 @@ import {layoutColumns, windowStart} from '../components/column-layout.js';
 import {Table, type TableRow} from '../components/table.js';
 import {Tone} from '../components/tone.js';
 import {useCommands} from '../hooks/use-commands.js';
+import {useHandOver} from '../hooks/use-hand-over.js';
 import {useStore, useStoreSlice, useWatchKind} from '../hooks/use-live-store.js';
 import {moveCursor} from './cursor.js';
 
@@ -39,6 +40,7 @@ export function ResourceView({resource, width, height}: ResourceViewProps) {
 	const stats = useStoreSlice(snapshot => snapshot.stats);
 	const [memory, setMemory] = usePaneMemory(resource.kind, {filter: '', sort: resource.defaultSort});
 	const [top, setTop] = useState(0);
+	const handOver = useHandOver();
 
 	const filter = useMemo(() => (memory.filter ? parseTextFilter(memory.filter) : undefined), [memory.filter]);
 	const sort = memory.sort ?? resource.defaultSort;
@@ -138,6 +140,13 @@ export function ResourceView({resource, width, height}: ResourceViewProps) {
 			const plan = action.plan(selected);
 			if ('refused' in plan) {
 				controls.setStatus({text: plan.refused, tone: 'message.info'});
+				return true;
+			}
+			if ('handOver' in plan) {
+				void handOver(plan.banner, io => runHandOver(store, plan, io)).then(outcome => {
+					controls.setStatus({text: outcome.message, tone: outcome.ok ? 'message.success' : 'message.error'});
+					void store.refresh(resource.kind);
+				});
 				return true;
 			}
 			const execute = () => {

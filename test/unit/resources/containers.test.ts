@@ -2,16 +2,24 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import type {ContainerSummary} from '../../../source/engine/types.js';
 import {containerActions} from '../../../source/resources/container-actions.js';
+import type {ActionPlan} from '../../../source/resources/descriptor.js';
 import {statusWithoutHealth} from '../../../source/resources/container-columns.js';
 import {looksSecret} from '../../../source/resources/container-detail.js';
 
 const container = (state: ContainerSummary['state']): ContainerSummary => ({
 	id: '0123456789abcdef', rev: '', name: 'web-1', image: 'busybox', imageId: 'sha256:1', command: 'sh', state, status: '', createdAt: 0, ports: [], labels: {}, networks: [],
 });
+/** A plain (non hand-over) action, with its plan narrowed to ActionPlan | refused. */
 const action = (id: string) => {
 	const found = containerActions.find(each => each.id === id);
 	assert.ok(found, id);
-	return found;
+	return {
+		plan: (item: ContainerSummary) => {
+			const plan = found.plan(item);
+			assert.ok(!('handOver' in plan), `${id} is not a hand-over`);
+			return plan as ActionPlan | {refused: string};
+		},
+	};
 };
 
 describe('container actions', () => {

@@ -1,6 +1,4 @@
-import {render} from 'ink';
 import meow from 'meow';
-import {App} from './app.js';
 import {connectEngine} from './engine/client.js';
 import {describeEngineError, engineMessage} from './engine/connection.js';
 import {isConnectionError} from './engine/errors.js';
@@ -75,18 +73,16 @@ const store = new LiveStore({
 });
 store.start();
 
+// Ask the engine for the first pane's list now, while the UI code (Ink, React,
+// Yoga: the bulk of start-up) loads in parallel; the first frame then usually
+// shows the list already. The pane's own watch takes over once it mounts.
+// Mounting waits for that list (at most 400 ms): one first frame with the rows
+// in it, instead of a "loading" frame whose drawing would delay the list.
+const releasePrefetch = store.watch(options.firstPane);
+const [{startUi}] = await Promise.all([import('./ui/start-ui.js'), store.whenListed(options.firstPane, 400)]);
 const endpointLabel = endpoint.context === 'default' ? endpoint.url : `${endpoint.context} (${endpoint.url})`;
-const instance = render(
-	<App store={store} theme={theme} endpointLabel={endpointLabel} endpointOrigin={endpoint.origin} keyTable={keyTable} resources={resources} firstPane={options.firstPane} logCapacity={options.logCapacity} />,
-	{
-		alternateScreen: true,
-		// We require a terminal above, so draw live even where CI is set in the environment.
-		interactive: true,
-		exitOnCtrlC: false,
-		incrementalRendering: true,
-		maxFps: 30,
-	},
-);
+const instance = startUi({store, theme, endpointLabel, endpointOrigin: endpoint.origin, keyTable, resources, firstPane: options.firstPane, logCapacity: options.logCapacity});
+setImmediate(releasePrefetch);
 
 let leaving = false;
 function leave(code: number, error?: unknown): void {

@@ -1,0 +1,51 @@
+import {attachInteractive, autoShell, execInteractive} from '../engine/exec.js';
+import type {ContainerSummary} from '../engine/types.js';
+import type {ActionDef} from './descriptor.js';
+
+/** The last non-empty line a failed session printed: the runtime's own words. */
+function lastLine(text: string): string {
+	const lines = text.replace(/\r/g, '').split('\n').map(line => line.trim()).filter(Boolean);
+	return lines.at(-1) ?? '';
+}
+
+/** Exec a shell (bash, else sh) and attach: both hand the terminal to the container. */
+export const containerTerminalActions: readonly ActionDef<ContainerSummary>[] = [
+	{
+		id: 'container.exec',
+		keys: ['e'],
+		description: 'open a shell in the container (bash, else sh); exit returns to dockdeck',
+		hint: 'shell',
+		plan: item =>
+			item.state !== 'running'
+				? {refused: `${item.name} is ${item.state}: a shell needs a running container (u starts it)`}
+				: {
+						handOver: true,
+						banner: `dockdeck: shell in ${item.name} (bash, else sh). Type exit to come back.`,
+						run: async (session, io) => {
+							const result = await execInteractive(session.docker, item.id, autoShell, io);
+							// 126: found but not executable, 127: not found - the image has no /bin/sh.
+							if (result.exitCode === 126 || result.exitCode === 127) {
+								return {ok: false, message: `no shell in ${item.name}: ${lastLine(result.lastOutput) || `exit code ${result.exitCode}`}`};
+							}
+							return {ok: true, message: `shell in ${item.name} ended (exit code ${result.exitCode ?? '?'})`};
+						},
+					},
+	},
+	{
+		id: 'container.attach',
+		keys: ['a'],
+		description: 'attach to the main process (detach with ctrl-p ctrl-q, which leaves it running)',
+		hint: 'attach',
+		plan: item =>
+			item.state !== 'running'
+				? {refused: `${item.name} is ${item.state}: only a running container can be attached to`}
+				: {
+						handOver: true,
+						banner: `dockdeck: attached to ${item.name}. Detach with ctrl-p ctrl-q (ctrl-c would go to the container).`,
+						run: async (session, io) => {
+							await attachInteractive(session.docker, item.id, io);
+							return {ok: true, message: `detached from ${item.name}`};
+						},
+					},
+	},
+];
