@@ -39,7 +39,7 @@ export function formatPorts(ports: readonly PortMapping[]): string {
 }
 
 export const containerColumns: readonly Column<ContainerSummary>[] = [
-	{id: 'name', title: 'NAME', width: {min: 14, flex: 3}, value: item => item.name, sortKey: 'N', sortValue: item => item.name},
+	{id: 'name', title: 'NAME', width: {min: 14, flex: 3, fit: 40}, value: item => item.name, sortKey: 'N', sortValue: item => item.name},
 	{id: 'id', title: 'ID', width: 12, value: item => shortId(item.id), dropPriority: 5},
 	{id: 'project', title: 'PROJECT', width: {min: 8, flex: 1}, value: item => item.composeProject ?? '', sortKey: 'P', sortValue: item => item.composeProject, dropPriority: 4},
 	{id: 'image', title: 'IMAGE', width: {min: 12, flex: 2}, value: item => item.image, sortKey: 'I', sortValue: item => item.image},

@@ -14,8 +14,11 @@ export interface RowContext {
 export interface Column<T> {
 	id: string;
 	title: string;
-	/** Fixed width in cells; or a flexible column with a minimum that shares what is left. */
-	width: number | {min: number; flex: number};
+	/**
+	 * Fixed width in cells; or a flexible column with a minimum that shares
+	 * what is left, and whose minimum grows to fit its longest value up to `fit`.
+	 */
+	width: number | {min: number; flex: number; fit?: number};
 	align?: 'left' | 'right';
 	value(item: T, context: RowContext): string;
 	tone?(item: T, context: RowContext): Token | undefined;

@@ -549,7 +549,8 @@ down_locked() {
 	local workers=() managers=()
 	for i in "${idx[@]}"; do
 		ping_node "$i" || continue
-		case $(dk "$i" info --format '{{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}}' 2>/dev/null) in
+		# A stuck daemon (seen: dockerd 20.10 after hundreds of parallel force-removals) must not stall down.
+		case $(timeout 5 docker -H "unix://$(node_sock "$i")" info --format '{{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}}' 2>/dev/null) in
 		'active true') managers+=("$i") ;;
 		active*) workers+=("$i") ;;
 		esac

@@ -1,8 +1,9 @@
 import {Box, Text} from 'ink';
-import {useEffect, useMemo, useRef, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {Listed} from '../../engine/types.js';
 import {resourceScope} from '../../keymap/key-table.js';
 import {parseTextFilter} from '../../lib/text-filter.js';
+import {displayWidth} from '../../lib/text-width.js';
 import type {Column, ResourceDescriptor, RowContext} from '../../resources/descriptor.js';
 import {runHandOver, runPlan} from '../../resources/run-action.js';
 import {filterItems, sortItems} from '../../store/selectors.js';
@@ -22,13 +23,23 @@ export interface ResourceViewProps {
 	height: number;
 }
 
+/**
+ * The pane's filter, sort and selection, kept across inspect/logs and back.
+ * `latest` is updated at once, so later keys of one burst ("qq") see the
+ * effect of earlier ones before React renders.
+ */
 function usePaneMemory(kind: string, fallback: PaneMemory) {
 	const {paneMemory} = useAppControls();
-	const [memory, setMemory] = useState<PaneMemory>(() => paneMemory.get(kind) ?? fallback);
+	const [memory, setMemoryState] = useState<PaneMemory>(() => paneMemory.get(kind) ?? fallback);
+	const latest = useRef(memory);
+	const setMemory = useCallback((update: (current: PaneMemory) => PaneMemory) => {
+		latest.current = update(latest.current);
+		setMemoryState(latest.current);
+	}, []);
 	useEffect(() => {
 		paneMemory.set(kind, memory);
 	}, [paneMemory, kind, memory]);
-	return [memory, setMemory] as const;
+	return [memory, setMemory, latest] as const;
 }
 
 /** The generic list pane: any resource descriptor drawn as a filterable, sortable, windowed table. */
@@ -38,7 +49,7 @@ export function ResourceView({resource, width, height}: ResourceViewProps) {
 	useWatchKind(resource.kind);
 	const list = useStoreSlice(snapshot => snapshot.lists[resource.kind] ?? emptyList);
 	const stats = useStoreSlice(snapshot => snapshot.stats);
-	const [memory, setMemory] = usePaneMemory(resource.kind, {filter: '', sort: resource.defaultSort});
+	const [memory, setMemory, latestMemory] = usePaneMemory(resource.kind, {filter: '', sort: resource.defaultSort});
 	const [top, setTop] = useState(0);
 	const handOver = useHandOver();
 
@@ -97,7 +108,7 @@ export function ResourceView({resource, width, height}: ResourceViewProps) {
 			select(moved);
 			return true;
 		}
-		if (command === 'app.back' && memory.filter) {
+		if (command === 'app.back' && latestMemory.current.filter) {
 			setMemory(current => ({...current, filter: ''}));
 			return true;
 		}
@@ -163,7 +174,18 @@ export function ResourceView({resource, width, height}: ResourceViewProps) {
 		return false;
 	});
 
-	const placed = useMemo(() => layoutColumns(resource.columns, width), [resource.columns, width]);
+	// Names are what people read first: a `fit` column's minimum grows to its longest value (capped).
+	const fitted = useMemo(
+		() =>
+			resource.columns.map(column => {
+				if (typeof column.width === 'number' || !column.width.fit) return column;
+				let longest = 0;
+				for (const item of list.items) longest = Math.max(longest, displayWidth(column.value(item, {stats: {}, now: 0})));
+				return {...column, width: {...column.width, min: Math.min(column.width.fit, Math.max(column.width.min, longest))}};
+			}),
+		[resource.columns, list.items],
+	);
+	const placed = useMemo(() => layoutColumns(fitted, width), [fitted, width]);
 	const shownColumns = useMemo(
 		() => placed.map(slot => resource.columns.find(column => column.id === slot.id) as Column<Listed>),
 		[placed, resource.columns],
