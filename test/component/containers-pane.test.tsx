@@ -9,6 +9,7 @@ import {resources} from '../../source/resources/index.js';
 import type {LiveStore} from '../../source/store/live-store.js';
 import {loadTheme} from '../../source/theme/load-theme.js';
 import {engineConflict, recordedEngine, storeFor, type RecordedEngine} from './recorded-engine.js';
+import {until} from './until.js';
 
 const theme = loadTheme('no-color');
 let store: LiveStore | undefined;
@@ -36,13 +37,6 @@ async function type(app: {stdin: {write(data: string): void}}, ...keys: string[]
 	}
 }
 
-async function until(condition: () => boolean, what: () => string, timeoutMs = 2000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) assert.fail(`timed out waiting: ${what()}`);
-		await new Promise(resolve => setTimeout(resolve, 10));
-	}
-}
 
 const settle = () => new Promise(resolve => setTimeout(resolve, 60));
 

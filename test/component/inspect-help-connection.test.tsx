@@ -10,6 +10,7 @@ import type {LiveStore} from '../../source/store/live-store.js';
 import {loadTheme} from '../../source/theme/load-theme.js';
 import type {EngineSession} from '../../source/engine/client.js';
 import {recordedEngine, storeFor} from './recorded-engine.js';
+import {until} from './until.js';
 
 let store: LiveStore | undefined;
 let unmount: (() => void) | undefined;
@@ -26,13 +27,6 @@ function start(connect: () => Promise<EngineSession>, themeName = 'no-color') {
 	return {app, screen: () => stripVTControlCharacters(app.lastFrame() ?? '')};
 }
 
-async function until(condition: () => boolean, what: () => string, timeoutMs = 2000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) assert.fail(`timed out waiting: ${what()}`);
-		await new Promise(resolve => setTimeout(resolve, 10));
-	}
-}
 
 describe('inspect view', () => {
 	it('shows the summary, then env with secret-looking values masked until x', async () => {
