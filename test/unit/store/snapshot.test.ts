@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import type {ContainerStats, Listed} from '../../../source/engine/types.js';
 import {kindsToRefresh} from '../../../source/store/refresh-rules.js';
-import {sortItems, filterItems} from '../../../source/store/selectors.js';
+import {filterItems, naturalCompare, sortItems} from '../../../source/store/selectors.js';
 import {initialSnapshot, reduce} from '../../../source/store/snapshot.js';
 
 const item = (id: string, rev = 'r1'): Listed & {name: string} => ({id, rev, name: id});
@@ -71,5 +71,13 @@ describe('selectors', () => {
 	});
 	it('filters by the text of an item', () => {
 		assert.deepEqual(filterItems([item('a'), item('b')], text => text === 'b', entry => entry.id).map(entry => entry.id), ['b']);
+	});
+});
+
+describe('naturalCompare', () => {
+	it('orders numbers by value and letters without case', () => {
+		const names = ['web-10', 'Web-2', 'web-1', 'api', 'web-1a', 'db-01'];
+		assert.deepEqual([...names].sort(naturalCompare), ['api', 'db-01', 'web-1', 'web-1a', 'Web-2', 'web-10']);
+		assert.equal(naturalCompare('same', 'SAME'), 0);
 	});
 });
