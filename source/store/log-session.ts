@@ -25,6 +25,14 @@ export const logPresets: readonly {key: string; label: string; query: () => LogQ
 export const defaultLogQuery = (): LogQuery => ({tail: 500, follow: true});
 export const defaultLogLabel = 'last 500 lines';
 
+/** Merges per-source line lists into one, oldest first; lines without a time keep their place after the previous line. */
+export function mergeByTime(lists: readonly (readonly LogLine[])[]): LogLine[] {
+	const tagged = lists.flatMap((lines, list) => lines.map((line, index) => ({line, list, index})));
+	return tagged
+		.sort((a, b) => (a.line.time ?? 0) - (b.line.time ?? 0) || a.list - b.list || a.index - b.index)
+		.map(entry => entry.line);
+}
+
 export type LogState = {status: 'streaming' | 'ended'} | {status: 'failed'; message: string};
 
 /**
@@ -75,26 +83,65 @@ export class LogSession {
 		this.buffer.clear();
 		this.state = {status: 'streaming'};
 		this.notify();
-		let open = this.sources.length;
-		for (const source of this.sources) {
-			void this.store
-				.withSession(session =>
-					streamContainerLogs(session.docker, source.id, query, abort.signal, lines => {
-						for (const line of lines) this.buffer.push(source.label ? {...line, source: source.label} : line);
-						this.notify();
-					}),
-				)
-				.then(
-					() => {
-						open--;
-						if (!abort.signal.aborted && open === 0) this.setState({status: 'ended'});
-					},
-					(error: unknown) => {
-						open--;
-						if (!abort.signal.aborted) this.setState({status: 'failed', message: this.errorMessage(error)});
-					},
-				);
+		void (this.sources.length > 1 ? this.startMerged(query, abort.signal) : this.follow(this.sources, query, abort.signal, new Map()));
+	}
+
+	/**
+	 * Several sources: their backlogs are read first and merged in time order
+	 * (streams opened at once would deliver each container's backlog as one
+	 * block), then each source is followed from its last line on.
+	 */
+	private async startMerged(query: LogQuery, signal: AbortSignal): Promise<void> {
+		const backlogs = await Promise.all(
+			this.sources.map(async source => {
+				const lines: LogLine[] = [];
+				try {
+					await this.store.withSession(session => streamContainerLogs(session.docker, source.id, {...query, follow: false}, signal, batch => lines.push(...batch)));
+				} catch (error) {
+					if (!signal.aborted) this.setState({status: 'failed', message: this.errorMessage(error)});
+				}
+				return lines.map(line => ({...line, source: source.label}));
+			}),
+		);
+		if (signal.aborted) return;
+		const lastSeen = new Map<string, number>();
+		for (const [index, source] of this.sources.entries()) {
+			const times = (backlogs[index] ?? []).map(line => line.time ?? 0);
+			if (times.length > 0) lastSeen.set(source.id, Math.max(...times));
 		}
+		for (const line of mergeByTime(backlogs)) this.buffer.push(line);
+		this.notify();
+		await this.follow(this.sources, {tail: 'all', sinceMs: Math.min(...this.sources.map(source => lastSeen.get(source.id) ?? Date.now())), follow: true}, signal, lastSeen);
+	}
+
+	/** Follows each source; lines at or before `after` (per source, epoch ms) were shown already. */
+	private async follow(sources: readonly LogSource[], query: LogQuery, signal: AbortSignal, after: ReadonlyMap<string, number>): Promise<void> {
+		let open = sources.length;
+		await Promise.all(
+			sources.map(source =>
+				this.store
+					.withSession(session =>
+						streamContainerLogs(session.docker, source.id, query, signal, lines => {
+							const seen = after.get(source.id);
+							for (const line of lines) {
+								if (seen !== undefined && (line.time ?? 0) <= seen) continue;
+								this.buffer.push(source.label ? {...line, source: source.label} : line);
+							}
+							this.notify();
+						}),
+					)
+					.then(
+						() => {
+							open--;
+							if (!signal.aborted && open === 0) this.setState({status: 'ended'});
+						},
+						(error: unknown) => {
+							open--;
+							if (!signal.aborted) this.setState({status: 'failed', message: this.errorMessage(error)});
+						},
+					),
+			),
+		);
 	}
 
 	stop(): void {

@@ -69,3 +69,35 @@ describe('container logs on the real engine', () => {
 		assert.match(lines[0]?.text ?? '', /^tick-\d+$/);
 	});
 });
+
+describe('merged logs on the real engine', () => {
+	it('merges the backlogs of several containers in time order, each line with its source', async () => {
+		const {LiveStore} = await import('../../source/store/live-store.js');
+		const {LogSession} = await import('../../source/store/log-session.js');
+		const {connectEngine} = await import('../../source/engine/client.js');
+		const {describeEngineError, engineMessage} = await import('../../source/engine/connection.js');
+		const {isConnectionError} = await import('../../source/engine/errors.js');
+		const {testEndpoint} = await import('./engine-test-kit.js');
+		const endpoint = testEndpoint();
+		const store = new LiveStore({connect: () => connectEngine(endpoint), listers: {}, describeProblem: error => describeEngineError(error, endpoint), errorMessage: engineMessage, isConnectionError});
+		store.start();
+		try {
+			await eventually(() => store.getSnapshot().connection.status === 'connected', 'the store to connect');
+			// Interleaved in time across two containers: a1 b1 a2 b2.
+			const [first, second] = await Promise.all([
+				createContainer(session.docker, 'merge-a', {Cmd: ['sh', '-c', 'echo a1; sleep 0.6; echo a2']}),
+				createContainer(session.docker, 'merge-b', {Cmd: ['sh', '-c', 'sleep 0.3; echo b1; sleep 0.6; echo b2']}),
+			]);
+			assert.ok(first && second);
+			await Promise.all([first.start(), second.start()]);
+			await Promise.all([first.wait(), second.wait()]);
+			const logs = new LogSession(store, [{id: first.id, label: 'a'}, {id: second.id, label: 'b'}], 100, engineMessage, 0);
+			logs.start({tail: 'all', follow: true});
+			await eventually(() => logs.current.status === 'ended' && logs.buffer.size >= 4, 'both backlogs and the end of both streams');
+			logs.stop();
+			assert.deepEqual(logs.buffer.toArray().map(line => `${line.source}:${line.text}`), ['a:a1', 'b:b1', 'a:a2', 'b:b2']);
+		} finally {
+			store.stop();
+		}
+	});
+});

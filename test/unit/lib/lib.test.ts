@@ -121,3 +121,15 @@ describe('fitToWidth', () => {
 		assert.equal(fitToWidth('x', 0), '');
 	});
 });
+
+describe('mergeByTime', () => {
+	it('orders lines of several sources by time, stable for equal times', async () => {
+		const {mergeByTime} = await import('../../../source/store/log-session.js');
+		const line = (text: string, time: number) => ({stream: 'stdout' as const, text, time});
+		const merged = mergeByTime([
+			[line('a1', 1), line('a2', 3)],
+			[line('b1', 2), line('b2', 3)],
+		]);
+		assert.deepEqual(merged.map(each => each.text), ['a1', 'b1', 'a2', 'b2']);
+	});
+});
