@@ -19,6 +19,7 @@ export type StaticCommandId =
 	| 'list.filter'
 	| 'list.inspect'
 	| 'list.logs'
+	| 'list.stats'
 	| 'list.groupLogs'
 	| 'logs.timestamps'
 	| 'logs.wrap'

@@ -102,6 +102,6 @@ export interface ResourceDescriptor<T extends Listed = Listed, D = unknown> {
 	logs?(item: T): LogTarget;
 	/** What `L` follows: the item's group (its compose project, its stack...), or why there is none. */
 	groupLogs?(item: T, all: readonly T[]): LogTarget | {refused: string};
-	/** Ids whose stats are worth reading when visible (running containers). */
+	/** Ids whose stats are worth reading when visible (running containers); also enables `o`. */
 	wantsStats?(item: T): boolean;
 }

@@ -1,5 +1,6 @@
 import type {EngineSession} from '../engine/client.js';
-import type {EngineEvent, Listed} from '../engine/types.js';
+import type {ContainerStats, EngineEvent, Listed} from '../engine/types.js';
+import {RingBuffer} from '../lib/ring-buffer.js';
 import {Backoff} from '../lib/backoff.js';
 import {throttle, type Throttled} from '../lib/throttle.js';
 import {EventFeed} from './event-feed.js';
@@ -49,6 +50,8 @@ export class LiveStore {
 	private readonly poller: Poller;
 	private readonly stats: StatsFeed;
 	private readonly backoff: Backoff;
+	/** Stats readings per container, 150 each; pruned to the targets past 64 containers. */
+	private readonly history = new Map<string, RingBuffer<ContainerStats>>();
 
 	constructor(private readonly options: LiveStoreOptions) {
 		this.notify = throttle(() => {
@@ -61,7 +64,13 @@ export class LiveStore {
 			onLost: error => this.lost(error),
 		});
 		this.poller = new Poller(options.pollIntervalMs ?? 10_000, () => this.watched.keys(), kind => void this.refresh(kind));
-		this.stats = new StatsFeed({intervalMs: options.statsIntervalMs, onStats: readings => this.dispatch({type: 'stats', readings})});
+		this.stats = new StatsFeed({
+			intervalMs: options.statsIntervalMs,
+			onStats: readings => {
+				for (const reading of readings) this.remember(reading);
+				this.dispatch({type: 'stats', readings});
+			},
+		});
 	}
 
 	readonly subscribe = (listener: () => void): (() => void) => {
@@ -126,6 +135,8 @@ export class LiveStore {
 	/** The containers whose stats to read (visible rows plus the selection). */
 	setStatsTargets(ids: readonly string[]): void {
 		this.stats.setTargets(ids);
+		// Histories outlive a short absence (list -> stats view and back), but not a long scroll.
+		if (this.history.size > 64) for (const id of this.history.keys()) if (!ids.includes(id)) this.history.delete(id);
 		const stale = Object.keys(this.snapshot.stats).filter(id => !ids.includes(id));
 		if (stale.length > 0) this.dispatch({type: 'statsForgotten', ids: stale});
 	}
@@ -168,6 +179,20 @@ export class LiveStore {
 	async withSession<T>(call: (session: EngineSession) => Promise<T>): Promise<T> {
 		if (!this.session) throw new Error('not connected to the engine: waiting to reconnect');
 		return call(this.session);
+	}
+
+	/** Readings of one container, oldest first: the last ~5 minutes at the default interval. */
+	statsHistory(id: string): readonly ContainerStats[] {
+		return this.history.get(id)?.toArray() ?? [];
+	}
+
+	private remember(reading: ContainerStats): void {
+		let history = this.history.get(reading.id);
+		if (!history) {
+			history = new RingBuffer<ContainerStats>(150);
+			this.history.set(reading.id, history);
+		}
+		history.push(reading);
 	}
 
 	private dispatch(action: StoreAction): void {

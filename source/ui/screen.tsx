@@ -17,6 +17,7 @@ import {ConfirmDialog} from './views/confirm-dialog.js';
 import {HelpView} from './views/help-view.js';
 import {InspectView} from './views/inspect-view.js';
 import {LogsView} from './views/logs-view.js';
+import {StatsView} from './views/stats-view.js';
 import {NoEngineView, retryText} from './views/no-engine-view.js';
 import {PromptLine, type PromptState} from './views/prompt-line.js';
 import {ResourceView} from './views/resource-view.js';
@@ -227,6 +228,8 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 							<NoEngineView connection={connection} endpointLabel={endpointLabel} endpointOrigin={endpointOrigin} height={mainHeight} />
 						) : top.type === 'help' ? (
 							<HelpView height={mainHeight} />
+						) : top.type === 'stats' ? (
+							<StatsView id={top.id} label={top.label} width={columns} height={mainHeight} />
 						) : top.type === 'logs' ? (
 							<LogsView title={top.title} sources={top.sources} width={columns} height={mainHeight} />
 						) : top.type === 'inspect' && topResource ? (

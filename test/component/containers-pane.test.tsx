@@ -53,7 +53,7 @@ const firstScreen = [
 	'shop-web-1       shop      dockdeck/bus… running           Up 7 seconds  8080→80/tcp   0.2%   784KiB',
 	'sick                       dockdeck/bus… running unhealthy Up 4 seconds                2.9%   880KiB',
 	...Array.from({length: 13}, () => ''),
-	'? help  q back/quit  / filter  i inspect  l logs  u start  s stop  r restart  p pause  d remove  e …',
+	'? help  q back/quit  / filter  i inspect  l logs  o stats  u start  s stop  r restart  p pause  d r…',
 ];
 
 describe('containers pane (recorded engine JSON)', () => {

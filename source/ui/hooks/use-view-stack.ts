@@ -5,6 +5,7 @@ export type View =
 	| {type: 'pane'; kind: string}
 	| {type: 'inspect'; kind: string; id: string; label: string}
 	| {type: 'logs'; title: string; sources: readonly LogSource[]}
+	| {type: 'stats'; id: string; label: string}
 	| {type: 'help'};
 
 /**

@@ -124,6 +124,13 @@ export function ResourceView({resource, width, height}: ResourceViewProps) {
 			else controls.openView({type: 'logs', title: target.title, sources: target.sources});
 			return true;
 		}
+		if (command === 'list.stats') {
+			if (!selected) return true;
+			if (!resource.wantsStats) controls.setStatus({text: `${resource.title} have no stats`, tone: 'message.info'});
+			else if (!resource.wantsStats(selected)) controls.setStatus({text: `${resource.label(selected)} is not running: no stats to show`, tone: 'message.info'});
+			else controls.openView({type: 'stats', id: selected.id, label: resource.label(selected)});
+			return true;
+		}
 		if (command === 'list.inspect') {
 			if (!selected) return true;
 			if (!resource.detail) controls.setStatus({text: `${resource.title} have no detail view yet`, tone: 'message.info'});

@@ -133,3 +133,13 @@ describe('mergeByTime', () => {
 		assert.deepEqual(merged.map(each => each.text), ['a1', 'b1', 'a2', 'b2']);
 	});
 });
+
+describe('sparkline', () => {
+	it('scales values to eight bar heights and pads to the width', async () => {
+		const {ratesPerSecond, sparkline} = await import('../../../source/lib/sparkline.js');
+		assert.equal(sparkline([0, 50, 100], 5), '  ▁▅█');
+		assert.equal(sparkline([1, 2, 3, 4], 2), '▆█');
+		assert.equal(sparkline([undefined, 0], 2, 10), ' ▁');
+		assert.deepEqual(ratesPerSecond([{at: 0, value: 0}, {at: 2000, value: 1000}, {at: 4000, value: 1000}]), [500, 0]);
+	});
+});
