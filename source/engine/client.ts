@@ -15,7 +15,8 @@ export interface EngineSession {
 	readonly apiVersion: string;
 	readonly docker: Docker;
 	info(): Promise<EngineInfo>;
-	followEvents(signal: AbortSignal, onEvent: (event: EngineEvent) => void): Promise<void>;
+	/** Follows engine events, starting with those since `since` (epoch ms) when given. */
+	followEvents(signal: AbortSignal, onEvent: (event: EngineEvent) => void, since?: number): Promise<void>;
 	readStats(id: string, signal: AbortSignal): Promise<RawStats>;
 	close(): void;
 }
@@ -27,7 +28,7 @@ export async function connectEngine(endpoint: Endpoint): Promise<EngineSession> 
 		apiVersion,
 		docker,
 		info: () => readEngineInfo(docker, apiVersion),
-		followEvents: (signal, onEvent) => followEvents(docker, signal, onEvent),
+		followEvents: (signal, onEvent, since) => followEvents(docker, signal, onEvent, since),
 		readStats: (id, signal) => readStats(docker, id, signal),
 		close,
 	};

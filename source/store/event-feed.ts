@@ -4,7 +4,7 @@ import {kindsToRefresh} from './refresh-rules.js';
 import type {Kind} from './snapshot.js';
 
 export interface EventSource {
-	followEvents(signal: AbortSignal, onEvent: (event: EngineEvent) => void): Promise<void>;
+	followEvents(signal: AbortSignal, onEvent: (event: EngineEvent) => void, since?: number): Promise<void>;
 }
 
 export interface EventFeedOptions {
@@ -25,12 +25,13 @@ export class EventFeed {
 
 	constructor(private readonly options: EventFeedOptions) {}
 
-	start(source: EventSource): void {
+	/** `since` (epoch ms) replays the events after it first, for the timeline. */
+	start(source: EventSource, since?: number): void {
 		this.stop();
 		const abort = new AbortController();
 		this.abort = abort;
 		source
-			.followEvents(abort.signal, event => this.handle(event))
+			.followEvents(abort.signal, event => this.handle(event), since)
 			.then(
 				() => {
 					if (!abort.signal.aborted) this.options.onLost(new Error('the engine closed the event stream'));

@@ -4,6 +4,7 @@ import {RingBuffer} from '../lib/ring-buffer.js';
 import {Backoff} from '../lib/backoff.js';
 import {throttle, type Throttled} from '../lib/throttle.js';
 import {EventFeed} from './event-feed.js';
+import {EventLog, eventsKind} from './event-log.js';
 import {Poller} from './poller.js';
 import {initialSnapshot, reduce, type EngineProblem, type Kind, type Snapshot, type StoreAction} from './snapshot.js';
 import {StatsFeed} from './stats-feed.js';
@@ -52,6 +53,9 @@ export class LiveStore {
 	private readonly backoff: Backoff;
 	/** Stats readings per container, 150 each; pruned to the targets past 64 containers. */
 	private readonly history = new Map<string, RingBuffer<ContainerStats>>();
+	private readonly eventLog = new EventLog();
+	/** The events pane is re-listed from the log at most 4 times a second. */
+	private readonly eventsChanged: Throttled = throttle(() => void this.refresh(eventsKind), 250);
 
 	constructor(private readonly options: LiveStoreOptions) {
 		this.notify = throttle(() => {
@@ -60,7 +64,11 @@ export class LiveStore {
 		this.backoff = options.backoff ?? new Backoff({initialMs: 500, maxMs: 10_000, random: Math.random});
 		this.events = new EventFeed({
 			refresh: kind => void this.refresh(kind),
-			onEvent: options.onEvent,
+			onEvent: event => {
+				this.eventLog.add(event);
+				this.eventsChanged();
+				options.onEvent?.(event);
+			},
 			onLost: error => this.lost(error),
 		});
 		this.poller = new Poller(options.pollIntervalMs ?? 10_000, () => this.watched.keys(), kind => void this.refresh(kind));
@@ -88,6 +96,7 @@ export class LiveStore {
 
 	stop(): void {
 		this.stopped = true;
+		this.eventsChanged.cancel();
 		if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
 		this.reconnectTimer = undefined;
 		this.dropSession();
@@ -146,6 +155,10 @@ export class LiveStore {
 	 * one more run after it, so bursts of events cost at most two lists.
 	 */
 	async refresh(kind: Kind): Promise<void> {
+		if (kind === eventsKind) {
+			if (this.watched.has(kind)) this.dispatch({type: 'listed', kind, items: this.eventLog.items(), at: Date.now()});
+			return;
+		}
 		const lister = this.options.listers[kind];
 		if (!lister || !this.watched.has(kind) || !this.session || !this.sessionAbort) return;
 		const running = this.inFlight.get(kind);
@@ -225,7 +238,8 @@ export class LiveStore {
 				},
 				() => {},
 			);
-			this.events.start(session);
+			// The timeline starts with the last hour, then picks up where it stopped after a reconnect.
+			this.events.start(session, this.eventLog.newest === undefined ? Date.now() - 3_600_000 : this.eventLog.newest + 1);
 			this.stats.start(session);
 			this.poller.start();
 			// Full resync: everything watched is listed afresh.

@@ -82,6 +82,20 @@ describe('live store on the real engine', () => {
 		assert.equal(store.getSnapshot().stats[burner.id], undefined, 'a reading off screen is forgotten');
 	});
 
+	it('lists the engine events as they happen in the events kind', async () => {
+		const stopWatching = store.watch('events');
+		try {
+			const created = await createContainer(session.docker, 'event-probe');
+			await eventually(
+				() => store.getSnapshot().lists['events']?.items.some(item => (item as {id: string; action?: string; attributes?: Record<string, string>}).action === 'create' && (item as {attributes?: Record<string, string>}).attributes?.['name'] === `t-${runId}-event-probe`),
+				'the create event in the events list',
+			);
+			await created.remove();
+		} finally {
+			stopWatching();
+		}
+	});
+
 	it('runs actions through the session and keeps the list current', async () => {
 		const target = await createContainer(session.docker, `action-${runId}`);
 		await eventually(() => listed().some(item => item.id === target.id), 'the new container');
