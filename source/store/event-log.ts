@@ -4,7 +4,10 @@ import {RingBuffer} from '../lib/ring-buffer.js';
 /** The kind under which the store lists the engine's recent events, like any resource. */
 export const eventsKind = 'events';
 
-export interface EventItem extends EngineEvent, Listed {}
+/** An event as a list row: `id` is the row's own; the object the event is about is `actorId`. */
+export interface EventItem extends Omit<EngineEvent, 'id'>, Listed {
+	actorId: string;
+}
 
 /**
  * The engine's recent events, bounded (default 2,000), newest last. The
@@ -24,13 +27,14 @@ export class EventLog {
 		if (newest !== undefined && event.time <= newest && this.recentlyHeld(event)) return;
 		this.sequence++;
 		const id = `${event.time}-${this.sequence}`;
-		this.buffer.push({...event, id, rev: id});
+		const {id: actorId, ...rest} = event;
+		this.buffer.push({...rest, actorId, id, rev: id});
 	}
 
 	private recentlyHeld(event: EngineEvent): boolean {
 		for (let index = this.buffer.size - 1; index >= Math.max(0, this.buffer.size - 50); index--) {
 			const held = this.buffer.at(index);
-			if (held && held.time === event.time && held.type === event.type && held.action === event.action && held.id === event.id) return true;
+			if (held && held.time === event.time && held.type === event.type && held.action === event.action && held.actorId === event.id) return true;
 		}
 		return false;
 	}
