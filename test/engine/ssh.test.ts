@@ -148,8 +148,8 @@ function count(text: string, pattern: RegExp): number {
 	return text.match(new RegExp(pattern.source, 'g'))?.length ?? 0;
 }
 
-async function waitFor(condition: () => boolean, what: string): Promise<void> {
-	for (let i = 0; i < 100; i++) {
+async function waitFor(condition: () => boolean, what: string, tries = 100): Promise<void> {
+	for (let i = 0; i < tries; i++) {
 		if (condition()) {
 			return;
 		}
@@ -216,11 +216,12 @@ if (testHost === undefined || testHost === '') {
 				connection.close();
 			}
 
-			await waitFor(() => count(sshd.log(), /Disconnected from user/) >= 1, 'sshd to see the master close');
+			// sshd words the end of a session differently by version, and logs it late on a busy machine.
+			await waitFor(() => count(sshd.log(), /Disconnected from user|Received disconnect from|Connection closed by|session closed/) >= 1, 'sshd to see the master close', 400);
 		});
 
-		test('a socket path in the ssh URL is passed to the remote docker', {skip: engineEndpoint.kind !== 'unix' && 'DOCKDECK_TEST_HOST is not a unix socket'}, async () => {
-			assert.equal(engineEndpoint.kind, 'unix');
+		test('a socket path in the ssh URL is passed to the remote docker', async () => {
+			assert.equal(engineEndpoint.kind, 'unix', 'DOCKDECK_TEST_HOST must be a unix socket (the harness engine is)');
 			const socketPath = engineEndpoint.kind === 'unix' ? engineEndpoint.socketPath : '';
 			const connection = await openDocker({...endpoint, socketPath}, {ssh: {sshArgs: sshd.sshArgs()}});
 			try {
