@@ -19,6 +19,7 @@ import {after, before, describe, test} from 'node:test';
 import {describeEngineError, openDocker, type EngineConnection} from '../../source/engine/connection.js';
 import {resolveEndpoint, type Endpoint, type SshEndpoint} from '../../source/engine/endpoint.js';
 import {SshError} from '../../source/engine/ssh-agent.js';
+import {failure} from '../support/failure.js';
 
 const SSHD = '/usr/sbin/sshd';
 const testHost = process.env['DOCKDECK_TEST_HOST'];
@@ -160,15 +161,6 @@ async function waitFor(condition: () => boolean, what: string, tries = 100): Pro
 	assert.fail(`timed out waiting for ${what}`);
 }
 
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-	try {
-		await promise;
-	} catch (error) {
-		return error;
-	}
-
-	throw new Error('expected a failure');
-}
 
 if (testHost === undefined || testHost === '') {
 	test('ssh engine test', () => {

@@ -14,6 +14,7 @@ import {EndpointError} from '../../../source/engine/endpoint.js';
 import {describeEngineError, engineMessage, EngineTimeoutError, openDocker} from '../../../source/engine/connection.js';
 import {SshError} from '../../../source/engine/ssh-agent.js';
 import {sendJson, startFakeEngine} from './fake-engine.js';
+import {failure} from '../../support/failure.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dockdeck-describe-'));
 after(() => rmSync(tmp, {recursive: true, force: true}));
@@ -28,15 +29,6 @@ function tcpEndpoint(port: number, tls?: {verify: boolean}): TcpEndpoint {
 
 const sshEndpoint: Endpoint = {kind: 'ssh', user: 'deploy', host: 'box', url: 'ssh://deploy@box', origin: 'test', context: 'default'};
 
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-	try {
-		await promise;
-	} catch (error) {
-		return error;
-	}
-
-	throw new Error('expected a failure');
-}
 
 /** Listens on a free TCP port with the given handler; returns the port and a closer. */
 async function listenTcp(handler: http.RequestListener): Promise<{port: number; close: () => Promise<void>}> {

@@ -12,6 +12,7 @@ import {describeEngineError, openDocker} from '../../../source/engine/connection
 import type {Endpoint} from '../../../source/engine/endpoint.js';
 import {SshAgent, SshError} from '../../../source/engine/ssh-agent.js';
 import {startFakeEngine, type FakeEngine} from './fake-engine.js';
+import {failure} from '../../support/failure.js';
 
 const fakeSsh = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/fake-ssh/ssh');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dockdeck-ssh-agent-'));
@@ -75,15 +76,6 @@ async function waitForExit(pid: number): Promise<void> {
 	assert.fail(`process ${pid} still running`);
 }
 
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-	try {
-		await promise;
-	} catch (error) {
-		return error;
-	}
-
-	throw new Error('expected a failure');
-}
 
 describe('ssh agent', () => {
 	test('one master, channels running docker system dial-stdio, reused across requests', async () => {
