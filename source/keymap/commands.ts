@@ -20,6 +20,7 @@ export type StaticCommandId =
 	| 'list.inspect'
 	| 'list.logs'
 	| 'list.stats'
+	| 'list.top'
 	| 'list.groupLogs'
 	| 'logs.timestamps'
 	| 'logs.wrap'

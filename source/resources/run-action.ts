@@ -1,6 +1,7 @@
 import {engineMessage} from '../engine/connection.js';
 import type {LiveStore} from '../store/live-store.js';
 import type {TerminalIo} from '../engine/exec.js';
+import {readTop, type ProcessTable} from '../engine/top.js';
 import type {ActionPlan, DetailDescriptor, HandOverPlan} from './descriptor.js';
 
 export type Outcome<T = undefined> = {ok: true; value: T} | {ok: false; message: string};
@@ -27,6 +28,15 @@ export async function runPlan(store: LiveStore, plan: ActionPlan): Promise<Outco
 export async function runHandOver(store: LiveStore, plan: HandOverPlan, io: TerminalIo): Promise<{ok: boolean; message: string}> {
 	try {
 		return await store.withSession(session => plan.run(session, io));
+	} catch (error) {
+		return {ok: false, message: engineMessage(error)};
+	}
+}
+
+/** The processes of a container, or the engine's message. */
+export async function loadTop(store: LiveStore, id: string): Promise<Outcome<ProcessTable>> {
+	try {
+		return {ok: true, value: await store.withSession(session => readTop(session.docker, id))};
 	} catch (error) {
 		return {ok: false, message: engineMessage(error)};
 	}

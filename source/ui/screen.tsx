@@ -18,6 +18,7 @@ import {HelpView} from './views/help-view.js';
 import {InspectView} from './views/inspect-view.js';
 import {LogsView} from './views/logs-view.js';
 import {StatsView} from './views/stats-view.js';
+import {TopView} from './views/top-view.js';
 import {NoEngineView, retryText} from './views/no-engine-view.js';
 import {PromptLine, type PromptState} from './views/prompt-line.js';
 import {ResourceView} from './views/resource-view.js';
@@ -228,6 +229,8 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 							<NoEngineView connection={connection} endpointLabel={endpointLabel} endpointOrigin={endpointOrigin} height={mainHeight} />
 						) : top.type === 'help' ? (
 							<HelpView height={mainHeight} />
+						) : top.type === 'top' ? (
+							<TopView id={top.id} label={top.label} width={columns} height={mainHeight} />
 						) : top.type === 'stats' ? (
 							<StatsView id={top.id} label={top.label} width={columns} height={mainHeight} />
 						) : top.type === 'logs' ? (

@@ -74,3 +74,15 @@ describe('container actions on the real engine', () => {
 		assert.equal(detail.health, 'unhealthy');
 	});
 });
+
+describe('container processes on the real engine', () => {
+	it('lists the processes of a running container like docker top', async () => {
+		const {readTop} = await import('../../source/engine/top.js');
+		const container = await createContainer(session.docker, 'top', {Cmd: ['sh', '-c', 'trap "exit 0" TERM; sleep 3600 & wait']});
+		await container.start();
+		const table = await readTop(session.docker, container.id);
+		assert.ok(table.titles.includes('PID'), `titles: ${table.titles.join(' ')}`);
+		const command = table.titles.indexOf('CMD');
+		assert.ok(table.processes.some(row => (row[command] ?? '').includes('sleep 3600')), `processes: ${JSON.stringify(table.processes)}`);
+	});
+});

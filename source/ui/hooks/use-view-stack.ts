@@ -6,6 +6,7 @@ export type View =
 	| {type: 'inspect'; kind: string; id: string; label: string}
 	| {type: 'logs'; title: string; sources: readonly LogSource[]}
 	| {type: 'stats'; id: string; label: string}
+	| {type: 'top'; id: string; label: string}
 	| {type: 'help'};
 
 /**

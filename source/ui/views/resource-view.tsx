@@ -124,6 +124,12 @@ export function ResourceView({resource, width, height}: ResourceViewProps) {
 			else controls.openView({type: 'logs', title: target.title, sources: target.sources});
 			return true;
 		}
+		if (command === 'list.top') {
+			if (!selected) return true;
+			if (!resource.wantsStats?.(selected)) controls.setStatus({text: `${resource.label(selected)} is not running: no processes to show`, tone: 'message.info'});
+			else controls.openView({type: 'top', id: selected.id, label: resource.label(selected)});
+			return true;
+		}
 		if (command === 'list.stats') {
 			if (!selected) return true;
 			if (!resource.wantsStats) controls.setStatus({text: `${resource.title} have no stats`, tone: 'message.info'});
