@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, it} from 'node:test';
@@ -34,9 +34,13 @@ describe('themes', () => {
 	it('rejects an unknown theme and an invalid file with clear messages', () => {
 		assert.throws(() => loadTheme('solarized'), /unknown theme "solarized": choose one of dark, high-contrast, light, no-color/);
 		const dir = mkdtempSync(join(tmpdir(), 'dockdeck-theme-'));
-		const path = join(dir, 'bad.json');
-		writeFileSync(path, JSON.stringify({name: 'bad', tokens: {'status.running': {color: 'not a colour!'}, nonsense: {}}}));
-		assert.throws(() => loadTheme(path), /tokens.status.running.color: a colour is a name/);
+		try {
+			const path = join(dir, 'bad.json');
+			writeFileSync(path, JSON.stringify({name: 'bad', tokens: {'status.running': {color: 'not a colour!'}, nonsense: {}}}));
+			assert.throws(() => loadTheme(path), /tokens.status.running.color: a colour is a name/);
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
 	});
 	it('keeps themes/schema.json in step with the schema (npm run docs:keys regenerates it)', () => {
 		const onDisk = JSON.parse(readFileSync(join(themesDir, 'schema.json'), 'utf8'));
