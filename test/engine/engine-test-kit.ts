@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import {randomBytes} from 'node:crypto';
+import {after, before} from 'node:test';
 import type Docker from 'dockerode';
 import {connectEngine, type EngineSession} from '../../source/engine/client.js';
 import {resolveEndpoint, type Endpoint} from '../../source/engine/endpoint.js';
@@ -43,4 +44,20 @@ export async function eventually<T>(probe: () => Promise<T | undefined> | T | un
 		if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
 		await new Promise(resolve => setTimeout(resolve, 50));
 	}
+}
+
+/**
+ * One session for a test file, opened before its tests and closed after them,
+ * with every container the file created removed. Read it inside tests.
+ */
+export function sessionForFile(): {readonly current: EngineSession} {
+	const holder: {current: EngineSession} = {current: undefined as unknown as EngineSession};
+	before(async () => {
+		holder.current = await openTestSession();
+	});
+	after(async () => {
+		await removeTestContainers(holder.current.docker);
+		holder.current.close();
+	});
+	return holder;
 }

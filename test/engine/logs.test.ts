@@ -1,26 +1,18 @@
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
-import type {EngineSession} from '../../source/engine/client.js';
+import {describe, it} from 'node:test';
 import {streamContainerLogs, type LogLine} from '../../source/engine/logs.js';
-import {createContainer, eventually, openTestSession, removeTestContainers} from './engine-test-kit.js';
+import {createContainer, eventually, sessionForFile} from './engine-test-kit.js';
 
-let session: EngineSession;
-before(async () => {
-	session = await openTestSession();
-});
-after(async () => {
-	await removeTestContainers(session.docker);
-	session.close();
-});
+const file = sessionForFile();
 
 async function collect(id: string, query: Parameters<typeof streamContainerLogs>[2]): Promise<LogLine[]> {
 	const lines: LogLine[] = [];
-	await streamContainerLogs(session.docker, id, query, new AbortController().signal, batch => lines.push(...batch));
+	await streamContainerLogs(file.current.docker, id, query, new AbortController().signal, batch => lines.push(...batch));
 	return lines;
 }
 
 async function finished(name: string, script: string, tty = false) {
-	const container = await createContainer(session.docker, name, {Cmd: ['sh', '-c', script], Tty: tty});
+	const container = await createContainer(file.current.docker, name, {Cmd: ['sh', '-c', script], Tty: tty});
 	await container.start();
 	await container.wait();
 	return container;
@@ -55,11 +47,11 @@ describe('container logs on the real engine', () => {
 	});
 
 	it('follows a running container and stops when aborted', async () => {
-		const container = await createContainer(session.docker, 'follow', {Cmd: ['sh', '-c', 'trap "exit 0" TERM; i=0; while true; do i=$((i+1)); echo tick-$i; sleep 0.2; done']});
+		const container = await createContainer(file.current.docker, 'follow', {Cmd: ['sh', '-c', 'trap "exit 0" TERM; i=0; while true; do i=$((i+1)); echo tick-$i; sleep 0.2; done']});
 		await container.start();
 		const lines: LogLine[] = [];
 		const abort = new AbortController();
-		const done = streamContainerLogs(session.docker, container.id, {tail: 0, follow: true}, abort.signal, batch => lines.push(...batch));
+		const done = streamContainerLogs(file.current.docker, container.id, {tail: 0, follow: true}, abort.signal, batch => lines.push(...batch));
 		await eventually(() => lines.length >= 3, 'three followed lines');
 		abort.abort();
 		await done;
@@ -85,8 +77,8 @@ describe('merged logs on the real engine', () => {
 			await eventually(() => store.getSnapshot().connection.status === 'connected', 'the store to connect');
 			// Interleaved in time across two containers: a1 b1 a2 b2.
 			const [first, second] = await Promise.all([
-				createContainer(session.docker, 'merge-a', {Cmd: ['sh', '-c', 'echo a1; sleep 0.6; echo a2']}),
-				createContainer(session.docker, 'merge-b', {Cmd: ['sh', '-c', 'sleep 0.3; echo b1; sleep 0.6; echo b2']}),
+				createContainer(file.current.docker, 'merge-a', {Cmd: ['sh', '-c', 'echo a1; sleep 0.6; echo a2']}),
+				createContainer(file.current.docker, 'merge-b', {Cmd: ['sh', '-c', 'sleep 0.3; echo b1; sleep 0.6; echo b2']}),
 			]);
 			assert.ok(first && second);
 			await Promise.all([first.start(), second.start()]);
