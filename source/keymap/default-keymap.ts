@@ -24,8 +24,8 @@ export const defaultKeymap: readonly KeyBinding[] = [
 	{command: 'list.inspect', keys: ['i', 'enter'], scope: 'list', group: 'Lists', description: 'inspect the selected row', hint: 'inspect'},
 
 	{command: 'list.logs', keys: ['l'], scope: 'list', group: 'Lists', description: 'follow the logs of the selected row', hint: 'logs'},
-	{command: 'list.stats', keys: ['o'], scope: 'list', group: 'Lists', description: 'live stats of the selected row: CPU, memory, network and block I/O with charts', hint: 'stats'},
-	{command: 'list.top', keys: ['t'], scope: 'list', group: 'Lists', description: "the selected container's processes (docker top), refreshed every 2 s"},
+	{command: 'list.stats', keys: ['o'], scope: 'list', group: 'Lists', description: 'live stats of the selected row: CPU, memory, network and block I/O with charts (the Stats tab of inspect)', hint: 'stats'},
+	{command: 'list.top', keys: ['t'], scope: 'list', group: 'Lists', description: "the selected container's processes (docker top), refreshed every 2 s (the Processes tab of inspect)"},
 	{command: 'list.groupLogs', keys: ['L'], scope: 'list', group: 'Lists', description: "merged logs of the selected row's group (its compose project), each line prefixed by its source"},
 
 	{command: 'logs.follow', keys: ['G', 'end'], scope: 'logs', group: 'Logs', description: 'go to the end and follow new lines (scrolling up pauses the follow)', hint: 'follow'},

@@ -50,6 +50,7 @@ export function keyNames(input: string, key: InkKey): string[] {
 	for (const character of input) {
 		if (character === ' ') names.push('space');
 		else if (character === '\r' || character === '\n') names.push('enter');
+		else if (character === '\t') names.push('tab');
 		else if (character >= ' ') names.push(key.meta ? `meta+${character}` : character);
 	}
 	return names;

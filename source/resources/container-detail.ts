@@ -95,10 +95,13 @@ export const containerDetail: DetailDescriptor<ContainerDetail> = {
 	load: (session, id) => inspectContainer(session.docker, id),
 	tabs: [
 		{id: 'summary', title: 'Summary', lines: summary},
+		{id: 'stats', title: 'Stats', live: true},
+		{id: 'processes', title: 'Processes', live: true},
 		{id: 'env', title: 'Env', lines: (detail, options) => env(detail, options.revealSecrets)},
 		{id: 'mounts', title: 'Mounts', lines: mounts},
 		{id: 'networks', title: 'Networks', lines: networks},
 		{id: 'labels', title: 'Labels', lines: labels},
+		{id: 'events', title: 'Events', live: true},
 		{id: 'raw', title: 'Raw JSON', lines: raw},
 	],
 };

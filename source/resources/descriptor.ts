@@ -71,9 +71,19 @@ export interface DetailTab<D> {
 	lines(detail: D, options: {revealSecrets: boolean}): Line[];
 }
 
+/** Tabs of the detail view fed live rather than from one inspect call. */
+export type LiveTabId = 'stats' | 'processes' | 'events';
+
 export interface DetailDescriptor<D> {
 	load(session: EngineSession, id: string): Promise<D>;
-	tabs: readonly DetailTab<D>[];
+	/** In display order; live tabs (stats, processes, events) are drawn by the view from the store. */
+	tabs: readonly (DetailTab<D> | LiveTab)[];
+}
+
+export interface LiveTab {
+	id: LiveTabId;
+	title: string;
+	live: true;
 }
 
 /** A log view to open: its title and the containers whose lines it merges. */

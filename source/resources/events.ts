@@ -3,7 +3,7 @@ import {eventsKind, type EventItem} from '../store/event-log.js';
 import type {Token} from '../theme/tokens.js';
 import type {ResourceDescriptor} from './descriptor.js';
 
-function actionTone(event: EventItem): Token | undefined {
+export function actionTone(event: EventItem): Token | undefined {
 	const action = event.action.split(':')[0] ?? '';
 	if (['die', 'kill', 'oom', 'destroy', 'delete', 'remove'].includes(action)) return 'status.dead';
 	if (action === 'health_status') return event.action.includes('unhealthy') ? 'status.unhealthy' : 'status.healthy';
@@ -12,7 +12,7 @@ function actionTone(event: EventItem): Token | undefined {
 	return undefined;
 }
 
-function attributesText(event: EventItem): string {
+export function attributesText(event: EventItem): string {
 	return Object.entries(event.attributes)
 		.filter(([name]) => name !== 'name')
 		.map(([name, value]) => `${name}=${value}`)

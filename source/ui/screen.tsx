@@ -17,8 +17,6 @@ import {ConfirmDialog} from './views/confirm-dialog.js';
 import {HelpView} from './views/help-view.js';
 import {InspectView} from './views/inspect-view.js';
 import {LogsView} from './views/logs-view.js';
-import {StatsView} from './views/stats-view.js';
-import {TopView} from './views/top-view.js';
 import {NoEngineView, retryText} from './views/no-engine-view.js';
 import {PromptLine, type PromptState} from './views/prompt-line.js';
 import {ResourceView} from './views/resource-view.js';
@@ -229,14 +227,10 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 							<NoEngineView connection={connection} endpointLabel={endpointLabel} endpointOrigin={endpointOrigin} height={mainHeight} />
 						) : top.type === 'help' ? (
 							<HelpView height={mainHeight} />
-						) : top.type === 'top' ? (
-							<TopView id={top.id} label={top.label} width={columns} height={mainHeight} />
-						) : top.type === 'stats' ? (
-							<StatsView id={top.id} label={top.label} width={columns} height={mainHeight} />
 						) : top.type === 'logs' ? (
 							<LogsView title={top.title} sources={top.sources} width={columns} height={mainHeight} />
 						) : top.type === 'inspect' && topResource ? (
-							<InspectView resource={topResource} id={top.id} label={top.label} height={mainHeight} />
+							<InspectView key={`${top.id}:${top.tab ?? ''}`} resource={topResource} id={top.id} label={top.label} initialTab={top.tab} width={columns} height={mainHeight} />
 						) : topResource ? (
 							<ResourceView key={topResource.kind} resource={topResource} width={columns} height={mainHeight} />
 						) : (

@@ -38,9 +38,9 @@ describe('inspect view', () => {
 		app.stdin.write('i');
 		await until(() => screen().includes('Restart policy'), screen);
 		assert.match(screen(), /Container shop-db-1/);
-		assert.match(screen(), /Summary {2}Env {2}Mounts {2}Networks {2}Labels {2}Raw JSON/);
+		assert.match(screen(), /Summary {2}Stats {2}Processes {2}Env {2}Mounts {2}Networks {2}Labels {2}Events {2}Raw JSON/);
 		assert.match(screen(), /Compose +shop \/ db/);
-		app.stdin.write('\t');
+		app.stdin.write('\t\t\t');
 		await until(() => screen().includes('DB_PASSWORD'), screen);
 		assert.match(screen(), /DB_PASSWORD=••••••••/);
 		assert.ok(!screen().includes('hunter2'));
@@ -50,6 +50,19 @@ describe('inspect view', () => {
 		await until(() => screen().includes('backend'), screen);
 		app.stdin.write('q');
 		await until(() => screen().includes('Containers (1 of 7)'), screen);
+	});
+
+	it('opens on the Stats tab with o, with the figures docker stats shows', async () => {
+		const {session} = recordedEngine();
+		const {app, screen} = start(async () => session);
+		await until(() => screen().includes('shop-db-1'), screen);
+		app.stdin.write('/shop-db\r');
+		await until(() => screen().includes('(1 of 7)'), screen);
+		app.stdin.write('o');
+		await until(() => /Memory +\d/.test(screen()), screen);
+		assert.match(screen(), /Container shop-db-1/);
+		assert.match(screen(), /PIDs +\d+/);
+		assert.match(screen(), /readings held/);
 	});
 });
 

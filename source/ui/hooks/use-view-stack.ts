@@ -3,10 +3,8 @@ import type {LogSource} from '../../store/log-session.js';
 
 export type View =
 	| {type: 'pane'; kind: string}
-	| {type: 'inspect'; kind: string; id: string; label: string}
+	| {type: 'inspect'; kind: string; id: string; label: string; tab?: string}
 	| {type: 'logs'; title: string; sources: readonly LogSource[]}
-	| {type: 'stats'; id: string; label: string}
-	| {type: 'top'; id: string; label: string}
 	| {type: 'help'};
 
 /**

@@ -1,29 +1,52 @@
 import {Box, Text} from 'ink';
 import {useEffect, useMemo, useRef, useState} from 'react';
-import type {ResourceDescriptor} from '../../resources/descriptor.js';
+import type {DetailTab, LiveTab, ResourceDescriptor} from '../../resources/descriptor.js';
 import {loadDetail} from '../../resources/run-action.js';
+import type {Line} from '../../theme/tokens.js';
 import {clampOffset, ScrollArea} from '../components/scroll-area.js';
 import {Tone} from '../components/tone.js';
 import {useCommands} from '../hooks/use-commands.js';
 import {useStore} from '../hooks/use-live-store.js';
 import {moveCursor} from './cursor.js';
+import {useEventLines} from './live-tabs/use-event-lines.js';
+import {useProcessLines} from './live-tabs/use-process-lines.js';
+import {useStatsLines} from './live-tabs/use-stats-lines.js';
 
 export interface InspectViewProps {
 	resource: ResourceDescriptor;
 	id: string;
 	label: string;
+	/** The tab to open on (`o` opens stats, `t` processes); default the first. */
+	initialTab?: string;
+	width: number;
 	height: number;
 }
 
 type Loaded = {state: 'loading'} | {state: 'failed'; message: string} | {state: 'ready'; detail: unknown};
 
-/** Tabs of one object's detail (summary, env, mounts, ... raw JSON), scrollable. */
-export function InspectView({resource, id, label, height}: InspectViewProps) {
+function isLive(tab: DetailTab<unknown> | LiveTab | undefined): tab is LiveTab {
+	return tab !== undefined && 'live' in tab;
+}
+
+/** The lines of an inspect tab: from the loaded detail, or what loading says. */
+function inspectLines(loaded: Loaded, tab: DetailTab<unknown> | undefined, revealSecrets: boolean): Line[] {
+	if (!tab) return [];
+	if (loaded.state === 'loading') return [[{text: 'loading…', tone: 'muted'}]];
+	if (loaded.state === 'failed') return [[{text: `inspect failed: ${loaded.message}`, tone: 'message.error'}]];
+	return tab.lines(loaded.detail, {revealSecrets});
+}
+
+/**
+ * One object's detail as tabs, scrollable: what inspect returns (summary,
+ * env, mounts, ... raw JSON) and live tabs (stats, processes, its events),
+ * which read from the engine only while shown.
+ */
+export function InspectView({resource, id, label, initialTab, width, height}: InspectViewProps) {
 	const store = useStore();
 	const detail = resource.detail;
 	const tabs = detail?.tabs ?? [];
 	const [loaded, setLoaded] = useState<Loaded>({state: 'loading'});
-	const [tabIndex, setTabIndex] = useState(0);
+	const [tabIndex, setTabIndex] = useState(() => Math.max(0, tabs.findIndex(tab => tab.id === initialTab)));
 	const [offset, setOffsetState] = useState(0);
 	// Keys of one burst are handled before the next render: move from the latest offset.
 	const offsetRef = useRef(0);
@@ -45,10 +68,13 @@ export function InspectView({resource, id, label, height}: InspectViewProps) {
 	}, [store, detail, id]);
 
 	const tab = tabs[tabIndex];
-	const lines = useMemo(
-		() => (loaded.state === 'ready' && tab ? tab.lines(loaded.detail, {revealSecrets}) : []),
-		[loaded, tab, revealSecrets],
-	);
+	const liveId = isLive(tab) ? tab.id : undefined;
+	// Every live tab's hook runs on each render (hooks cannot be conditional); only the shown one reads.
+	const statsLines = useStatsLines(id, width, liveId === 'stats');
+	const processLines = useProcessLines(id, liveId === 'processes');
+	const eventLines = useEventLines(id, liveId === 'events');
+	const staticLines = useMemo(() => (isLive(tab) ? [] : inspectLines(loaded, tab, revealSecrets)), [loaded, tab, revealSecrets]);
+	const lines = liveId === 'stats' ? statsLines : liveId === 'processes' ? processLines : liveId === 'events' ? eventLines : staticLines;
 	const bodyHeight = Math.max(1, height - 3);
 
 	useCommands(['inspect', 'navigation', 'global'], command => {
@@ -86,9 +112,7 @@ export function InspectView({resource, id, label, height}: InspectViewProps) {
 				))}
 			</Text>
 			<Text> </Text>
-			{loaded.state === 'loading' ? <Tone token="muted">loading…</Tone> : null}
-			{loaded.state === 'failed' ? <Tone token="message.error">{`inspect failed: ${loaded.message}`}</Tone> : null}
-			{loaded.state === 'ready' ? <ScrollArea lines={lines} offset={clampOffset(offset, lines.length, bodyHeight)} height={bodyHeight} /> : null}
+			{detail ? <ScrollArea lines={lines} offset={clampOffset(offset, lines.length, bodyHeight)} height={bodyHeight} /> : <Tone token="muted">no detail for this kind</Tone>}
 		</Box>
 	);
 }

@@ -127,14 +127,14 @@ export function ResourceView({resource, width, height}: ResourceViewProps) {
 		if (command === 'list.top') {
 			if (!selected) return true;
 			if (!resource.wantsStats?.(selected)) controls.setStatus({text: `${resource.label(selected)} is not running: no processes to show`, tone: 'message.info'});
-			else controls.openView({type: 'top', id: selected.id, label: resource.label(selected)});
+			else controls.openView({type: 'inspect', kind: resource.kind, id: selected.id, label: resource.label(selected), tab: 'processes'});
 			return true;
 		}
 		if (command === 'list.stats') {
 			if (!selected) return true;
 			if (!resource.wantsStats) controls.setStatus({text: `${resource.title} have no stats`, tone: 'message.info'});
 			else if (!resource.wantsStats(selected)) controls.setStatus({text: `${resource.label(selected)} is not running: no stats to show`, tone: 'message.info'});
-			else controls.openView({type: 'stats', id: selected.id, label: resource.label(selected)});
+			else controls.openView({type: 'inspect', kind: resource.kind, id: selected.id, label: resource.label(selected), tab: 'stats'});
 			return true;
 		}
 		if (command === 'list.inspect') {

@@ -48,6 +48,7 @@ describe('keyNames', () => {
 		assert.deepEqual(keyNames('jjk', noKey), ['j', 'j', 'k']);
 		assert.deepEqual(keyNames('G', {...noKey, shift: true}), ['G']);
 		assert.deepEqual(keyNames(' ', noKey), ['space']);
+		assert.deepEqual(keyNames('\t\tx', noKey), ['tab', 'tab', 'x'], 'a burst of tabs is one tab each');
 	});
 	it('names special and control keys', () => {
 		assert.deepEqual(keyNames('', {...noKey, downArrow: true}), ['down']);
