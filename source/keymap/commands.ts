@@ -20,6 +20,8 @@ export type StaticCommandId =
 	| 'list.inspect'
 	| 'list.logs'
 	| 'list.stats'
+	| 'list.mark'
+	| 'list.markAll'
 	| 'list.top'
 	| 'list.groupLogs'
 	| 'logs.timestamps'

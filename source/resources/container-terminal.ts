@@ -1,5 +1,6 @@
 import {attachInteractive, autoShell, execInteractive} from '../engine/exec.js';
 import type {ContainerSummary} from '../engine/types.js';
+import {splitShellWords} from '../lib/shell-words.js';
 import type {ActionDef} from './descriptor.js';
 
 /** The last non-empty line a failed session printed: the runtime's own words. */
@@ -28,6 +29,43 @@ export const containerTerminalActions: readonly ActionDef<ContainerSummary>[] = 
 								return {ok: false, message: `no shell in ${item.name}: ${lastLine(result.lastOutput) || `exit code ${result.exitCode}`}`};
 							}
 							return {ok: true, message: `shell in ${item.name} ended (exit code ${result.exitCode ?? '?'})`};
+						},
+					},
+	},
+	{
+		id: 'container.execCommand',
+		keys: ['E'],
+		description: 'run a typed command in the container with a TTY (quotes as in a shell, no expansion); its output stays until a key',
+		plan: item =>
+			item.state !== 'running'
+				? {refused: `${item.name} is ${item.state}: exec needs a running container (u starts it)`}
+				: {
+						ask: {
+							question: `command to run in ${item.name}`,
+							placeholder: 'e.g. ls -la /   or   sh -c "ps | grep nginx"',
+							validate: text => {
+								const split = splitShellWords(text.trim());
+								if ('error' in split) return `cannot read the command: ${split.error}`;
+								return split.words.length === 0 ? 'type a command, e.g. ls -la /' : undefined;
+							},
+						},
+						then: text => {
+							const split = splitShellWords(text.trim());
+							const words = 'words' in split ? split.words : [];
+							const shown = text.trim();
+							return {
+								handOver: true,
+								waitForKey: true,
+								banner: `dockdeck: ${shown} in ${item.name}`,
+								run: async (session, io) => {
+									const result = await execInteractive(session.docker, item.id, words, io);
+									if (result.exitCode === 126 || result.exitCode === 127) {
+										return {ok: false, message: `${words[0] ?? ''} could not run in ${item.name}: ${lastLine(result.lastOutput) || `exit code ${result.exitCode}`}`};
+									}
+									const ok = result.exitCode === 0;
+									return {ok, message: `${shown} in ${item.name} exited with code ${result.exitCode ?? '?'}`};
+								},
+							};
 						},
 					},
 	},

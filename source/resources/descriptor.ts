@@ -52,7 +52,27 @@ export interface HandOverPlan {
 	/** Printed on the plain screen first, e.g. how to get back. */
 	banner: string;
 	run(session: EngineSession, io: TerminalIo): Promise<{ok: boolean; message: string}>;
+	/** Keep the output on screen until a key is pressed (a typed command's output would vanish at once). */
+	waitForKey?: boolean;
 }
+
+/** An action that needs one typed value first (a command to exec, a replica count). */
+export interface AskPlan {
+	ask: {
+		/** The prompt, e.g. "command to run in web-1". */
+		question: string;
+		placeholder?: string;
+		initial?: string;
+		/** Masks what is typed (secret values). */
+		secret?: boolean;
+		/** A clear message when the text cannot be used; undefined when it can. */
+		validate(text: string): string | undefined;
+	};
+	/** The plan for the validated text. */
+	then(text: string): ActionPlan | HandOverPlan | {refused: string};
+}
+
+export type Plan = ActionPlan | HandOverPlan | AskPlan | {refused: string};
 
 export interface ActionDef<T> {
 	/** Unique id, becomes the command "action.<id>". */
@@ -62,7 +82,7 @@ export interface ActionDef<T> {
 	dangerous?: boolean;
 	hint?: string;
 	/** Plan for this item, or a reason why the action does not apply to it. */
-	plan(item: T): ActionPlan | HandOverPlan | {refused: string};
+	plan(item: T): Plan;
 }
 
 export interface DetailTab<D> {

@@ -12,6 +12,7 @@ export const tokenNames = [
 	'table.header',
 	'table.selected',
 	'table.sorted',
+	'table.marked',
 	'status.running',
 	'status.paused',
 	'status.exited',

@@ -3,6 +3,7 @@ import type {KeyBinding} from '../keymap/commands.js';
 import type {ResourceDescriptor} from '../resources/descriptor.js';
 import type {Token} from '../theme/tokens.js';
 import type {View} from './hooks/use-view-stack.js';
+import type {AskRequest} from './views/prompt-line.js';
 
 export interface StatusMessage {
 	text: string;
@@ -21,6 +22,8 @@ export interface PaneMemory {
 	selectedId?: string;
 	filter: string;
 	sort?: {column: string; direction: 'asc' | 'desc'};
+	/** Ids of marked rows (space, ctrl+a): actions and L apply to them. */
+	marked?: readonly string[];
 }
 
 /** What every view may ask of the screen. */
@@ -33,6 +36,8 @@ export interface AppControls {
 	openView(view: View): void;
 	/** Opens the `/` prompt; the screen draws it and reports each change. */
 	openFilter(initial: string, onChange: (text: string) => void): void;
+	/** Opens the prompt with an action's question; onSubmit gets only text that validates. */
+	ask(request: AskRequest): void;
 	paneMemory: Map<string, PaneMemory>;
 	/** Lines a log view keeps (--log-lines), default 10 000. */
 	logCapacity: number;

@@ -18,7 +18,7 @@ import {HelpView} from './views/help-view.js';
 import {InspectView} from './views/inspect-view.js';
 import {LogsView} from './views/logs-view.js';
 import {NoEngineView, retryText} from './views/no-engine-view.js';
-import {PromptLine, type PromptState} from './views/prompt-line.js';
+import {PromptLine, type AskRequest, type PromptState} from './views/prompt-line.js';
 import {ResourceView} from './views/resource-view.js';
 import {runColonCommand} from './colon-command.js';
 
@@ -97,6 +97,8 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 		[setPrompt],
 	);
 
+	const ask = useCallback((request: AskRequest) => setPrompt({kind: 'ask', value: request.initial ?? '', ask: request}), [setPrompt]);
+
 	const controls: AppControls = useMemo(
 		() => ({
 			resources,
@@ -106,10 +108,11 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 			confirm: setConfirmRequest,
 			openView: (view: View) => views.push(view),
 			openFilter,
+			ask,
 			paneMemory,
 			logCapacity,
 		}),
-		[resources, keyTable, endpointLabel, setStatus, setConfirmRequest, views.push, openFilter, paneMemory, logCapacity],
+		[resources, keyTable, endpointLabel, setStatus, setConfirmRequest, views.push, openFilter, ask, paneMemory, logCapacity],
 	);
 
 	const runGlobal = (command: CommandId) => {
@@ -135,6 +138,18 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 		}
 		if (kind === 'cancel') {
 			setPrompt(undefined);
+			if (prompt.kind === 'ask') setStatus({text: 'cancelled', tone: 'muted'});
+			return;
+		}
+		if (prompt.ask) {
+			// A value that does not validate keeps the prompt open with the reason beside it.
+			const error = prompt.ask.validate(prompt.value);
+			if (error) {
+				setPrompt({...prompt, error});
+				return;
+			}
+			setPrompt(undefined);
+			prompt.ask.onSubmit(prompt.value);
 			return;
 		}
 		const outcome = runColonCommand(prompt.value, resources);
@@ -195,7 +210,7 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 		// A pasted or fast-typed burst can carry its Enter inside the text: submit it.
 		const newline = typed.search(/[\r\n]/);
 		const value = newline === -1 ? typed : typed.slice(0, newline);
-		setPrompt({...current, value});
+		setPrompt({...current, value, error: undefined});
 		if (current.kind === 'filter') filterListener.current?.(value);
 		if (newline !== -1) {
 			promptRef.current = {...current, value};

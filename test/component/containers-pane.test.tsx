@@ -122,6 +122,60 @@ describe('containers pane (recorded engine JSON)', () => {
 		assert.match(engine.calls[0] ?? '', /^stop [0-9a-f]{64}$/);
 	});
 
+	it('marks rows with space and stops every marked one after one confirmation naming them all', async () => {
+		const {app, screen, engine} = start();
+		await until(() => screen().includes('sick'), screen);
+		app.stdin.write('/shop\r');
+		await until(() => screen().includes('(2 of 7)'), screen);
+		await type(app, ' ', ' ');
+		await until(() => screen().includes('2 marked'), screen);
+		assert.match(screen(), /✓ shop-db-1/);
+		assert.match(screen(), /✓ shop-web-1/);
+		app.stdin.write('s');
+		await until(() => screen().includes('2 marked containers'), screen);
+		assert.match(screen().replace(/[│\s]+/g, ' '), /Stop container shop-db-1 \([0-9a-f]{12}\); Stop container shop-web-1 \([0-9a-f]{12}\)\?/);
+		assert.deepEqual(engine.calls, [], 'nothing happens before the confirmation');
+		app.stdin.write('y');
+		await until(() => screen().includes('stop: all 2 done'), screen);
+		assert.equal(engine.calls.filter(call => call.startsWith('stop ')).length, 2);
+		app.stdin.write('\u001B');
+		await until(() => !screen().includes('marked'), screen);
+	});
+
+	it('ctrl+a marks every row shown, and again unmarks them', async () => {
+		const {app, screen} = start();
+		await until(() => screen().includes('sick'), screen);
+		app.stdin.write('\u0001');
+		await until(() => screen().includes('7 marked'), screen);
+		app.stdin.write('\u0001');
+		await until(() => !screen().includes('marked'), screen);
+	});
+
+	it('asks for the command of E, and keeps asking with the reason while it cannot be read', async () => {
+		const {app, screen} = start();
+		await until(() => screen().includes('sick'), screen);
+		app.stdin.write('/shop-db\r');
+		await until(() => screen().includes('(1 of 7)'), screen);
+		app.stdin.write('E');
+		await until(() => screen().includes('command to run in shop-db-1:'), screen);
+		app.stdin.write('\r');
+		await until(() => screen().includes('type a command, e.g. ls -la /'), screen);
+		await type(app, 'echo "unclosed', '\r');
+		await until(() => screen().includes('a double quote is not closed'), screen);
+		app.stdin.write('\u001B');
+		await until(() => screen().includes('cancelled'), screen);
+		assert.ok(!screen().includes('command to run'));
+	});
+
+	it('refuses E on a container that is not running, saying why', async () => {
+		const {app, screen} = start();
+		await until(() => screen().includes('sick'), screen);
+		app.stdin.write('/finished\r');
+		await until(() => screen().includes('(1 of 7)'), screen);
+		app.stdin.write('E');
+		await until(() => screen().includes('finished is exited: exec needs a running container'), screen);
+	});
+
 	it('cancels with n and does nothing', async () => {
 		const {app, screen, engine} = start();
 		await until(() => screen().includes('sick'), screen);

@@ -2,18 +2,36 @@ import {Text} from 'ink';
 import TextInput from 'ink-text-input';
 import {Tone} from '../components/tone.js';
 
-export interface PromptState {
-	kind: 'filter' | 'command';
-	value: string;
-	error?: string;
+/** A question an action asks before it runs (a command to exec, a replica count). */
+export interface AskRequest {
+	question: string;
+	placeholder?: string;
+	initial?: string;
+	secret?: boolean;
+	/** A clear message when the text cannot be used; undefined when it can. */
+	validate(text: string): string | undefined;
+	onSubmit(text: string): void;
 }
 
-/** The one-line input for `/` filters and `:` commands. Enter and Esc are handled by the screen. */
+export interface PromptState {
+	kind: 'filter' | 'command' | 'ask';
+	value: string;
+	error?: string;
+	ask?: AskRequest;
+}
+
+const placeholders = {filter: 'text, /regex/, !text', command: 'containers, help, quit'};
+
+/** The one-line input for `/` filters, `:` commands and actions' questions. Enter and Esc are handled by the screen. */
 export function PromptLine({prompt, onChange, onSubmit}: {prompt: PromptState; onChange(value: string): void; onSubmit(value: string): void}) {
+	const ask = prompt.kind === 'ask' ? prompt.ask : undefined;
+	const lead = ask ? `${ask.question}: ` : prompt.kind === 'filter' ? '/' : ':';
+	// The reason a value was refused takes the placeholder's room: the line is one row.
+	const placeholder = prompt.error ? '' : ask ? (ask.placeholder ?? '') : placeholders[prompt.kind === 'filter' ? 'filter' : 'command'];
 	return (
 		<Text wrap="truncate-end">
-			<Tone token="key">{prompt.kind === 'filter' ? '/' : ':'}</Tone>
-			<TextInput value={prompt.value} onChange={onChange} onSubmit={onSubmit} placeholder={prompt.kind === 'filter' ? 'text, /regex/, !text' : 'containers, help, quit'} />
+			<Tone token="key">{lead}</Tone>
+			<TextInput value={prompt.value} onChange={onChange} onSubmit={onSubmit} placeholder={placeholder} mask={ask?.secret ? '•' : undefined} />
 			{prompt.error ? <Tone token="message.error">{`  ${prompt.error}`}</Tone> : null}
 		</Text>
 	);

@@ -5,7 +5,6 @@ import {resourceScope} from '../../keymap/key-table.js';
 import {parseTextFilter} from '../../lib/text-filter.js';
 import {displayWidth} from '../../lib/text-width.js';
 import type {Column, ResourceDescriptor, RowContext} from '../../resources/descriptor.js';
-import {runHandOver, runPlan} from '../../resources/run-action.js';
 import {filterItems, sortItems} from '../../store/selectors.js';
 import {emptyList} from '../../store/snapshot.js';
 import {useAppControls, type PaneMemory} from '../app-context.js';
@@ -13,7 +12,7 @@ import {layoutColumns, windowStart} from '../components/column-layout.js';
 import {Table, type TableRow} from '../components/table.js';
 import {Tone} from '../components/tone.js';
 import {useCommands} from '../hooks/use-commands.js';
-import {useHandOver} from '../hooks/use-hand-over.js';
+import {useActionRunner} from '../hooks/use-action-runner.js';
 import {useStore, useStoreSlice, useWatchKind} from '../hooks/use-live-store.js';
 import {moveCursor} from './cursor.js';
 
@@ -42,6 +41,12 @@ function usePaneMemory(kind: string, fallback: PaneMemory) {
 	return [memory, setMemory, latest] as const;
 }
 
+/** One log view of the marked rows, each line prefixed with its row's name. */
+function mergedLogs(resource: ResourceDescriptor, marked: readonly Listed[]) {
+	const sources = marked.flatMap(item => (resource.logs?.(item).sources ?? []).map(source => ({...source, label: source.label ?? resource.label(item)})));
+	return {title: `logs of ${marked.length} marked ${resource.title.toLowerCase()}`, sources};
+}
+
 /** The generic list pane: any resource descriptor drawn as a filterable, sortable, windowed table. */
 export function ResourceView({resource, width, height}: ResourceViewProps) {
 	const store = useStore();
@@ -51,7 +56,7 @@ export function ResourceView({resource, width, height}: ResourceViewProps) {
 	const stats = useStoreSlice(snapshot => snapshot.stats);
 	const [memory, setMemory, latestMemory] = usePaneMemory(resource.kind, {filter: '', sort: resource.defaultSort});
 	const [top, setTop] = useState(0);
-	const handOver = useHandOver();
+	const actions = useActionRunner(resource);
 
 	const filter = useMemo(() => (memory.filter ? parseTextFilter(memory.filter) : undefined), [memory.filter]);
 	const sort = memory.sort ?? resource.defaultSort;
@@ -73,6 +78,10 @@ export function ResourceView({resource, width, height}: ResourceViewProps) {
 	const start = windowStart(Math.max(0, cursor), top, bodyHeight, rows.length);
 	const visible = rows.slice(start, start + bodyHeight);
 	const selected = rows[cursor];
+	const markedIds = useMemo(() => new Set(memory.marked ?? []), [memory.marked]);
+	// Marks of rows that are gone (removed by the engine) no longer count.
+	const marked = useMemo(() => (markedIds.size === 0 ? [] : list.items.filter(item => markedIds.has(item.id))), [list.items, markedIds]);
+	const setMarked = (ids: readonly string[]) => setMemory(current => ({...current, marked: ids}));
 
 	useEffect(() => {
 		if (start !== top) setTop(start);
@@ -108,6 +117,25 @@ export function ResourceView({resource, width, height}: ResourceViewProps) {
 			select(moved);
 			return true;
 		}
+		if (command === 'app.back' && (latestMemory.current.marked?.length ?? 0) > 0) {
+			setMarked([]);
+			controls.setStatus({text: 'marks cleared', tone: 'muted'});
+			return true;
+		}
+		if (command === 'list.mark') {
+			if (!selected) return true;
+			const current = rows[cursorRef.current] ?? selected;
+			const ids = latestMemory.current.marked ?? [];
+			setMarked(ids.includes(current.id) ? ids.filter(id => id !== current.id) : [...ids, current.id]);
+			select(cursorRef.current + 1);
+			return true;
+		}
+		if (command === 'list.markAll') {
+			const ids = new Set(latestMemory.current.marked ?? []);
+			const allShownMarked = rows.length > 0 && rows.every(item => ids.has(item.id));
+			setMarked(allShownMarked ? [] : rows.map(item => item.id));
+			return true;
+		}
 		if (command === 'app.back' && latestMemory.current.filter) {
 			setMemory(current => ({...current, filter: ''}));
 			return true;
@@ -118,7 +146,7 @@ export function ResourceView({resource, width, height}: ResourceViewProps) {
 		}
 		if (command === 'list.logs' || command === 'list.groupLogs') {
 			if (!selected) return true;
-			const target = command === 'list.logs' ? resource.logs?.(selected) : resource.groupLogs?.(selected, list.items);
+			const target = marked.length > 0 && resource.logs ? mergedLogs(resource, marked) : command === 'list.logs' ? resource.logs?.(selected) : resource.groupLogs?.(selected, list.items);
 			if (!target) controls.setStatus({text: `${resource.title} have no logs`, tone: 'message.info'});
 			else if ('refused' in target) controls.setStatus({text: target.refused, tone: 'message.info'});
 			else controls.openView({type: 'logs', title: target.title, sources: target.sources});
@@ -157,31 +185,7 @@ export function ResourceView({resource, width, height}: ResourceViewProps) {
 		if (command.startsWith('action.')) {
 			const action = resource.actions.find(each => `action.${each.id}` === command);
 			if (!action) return false;
-			if (!selected) {
-				controls.setStatus({text: `no ${resource.title.toLowerCase()} selected`, tone: 'message.info'});
-				return true;
-			}
-			const plan = action.plan(selected);
-			if ('refused' in plan) {
-				controls.setStatus({text: plan.refused, tone: 'message.info'});
-				return true;
-			}
-			if ('handOver' in plan) {
-				void handOver(plan.banner, io => runHandOver(store, plan, io)).then(outcome => {
-					controls.setStatus({text: outcome.message, tone: outcome.ok ? 'message.success' : 'message.error'});
-					void store.refresh(resource.kind);
-				});
-				return true;
-			}
-			const execute = () => {
-				controls.setStatus({text: `${action.description.split(' (')[0]}: ${resource.label(selected)}…`, tone: 'message.info'});
-				void runPlan(store, plan).then(outcome => {
-					controls.setStatus(outcome.ok ? {text: plan.done, tone: 'message.success'} : {text: outcome.message, tone: 'message.error'});
-					void store.refresh(resource.kind);
-				});
-			};
-			if (plan.confirm) controls.confirm({text: plan.confirm, confirmLabel: plan.confirmLabel ?? 'yes', dangerous: Boolean(action.dangerous), onConfirm: execute});
-			else execute();
+			actions.run(action, selected, marked);
 			return true;
 		}
 		return false;
@@ -205,7 +209,8 @@ export function ResourceView({resource, width, height}: ResourceViewProps) {
 	);
 	const tableRows: TableRow[] = visible.map(item => ({
 		key: item.id,
-		version: [item, stats[item.id]],
+		marked: markedIds.has(item.id),
+		version: [item, stats[item.id], markedIds.has(item.id)],
 		cells: () =>
 			shownColumns.map(column => ({text: column.value(item, context), tone: column.tone?.(item, context), align: column.align})),
 	}));
@@ -216,6 +221,7 @@ export function ResourceView({resource, width, height}: ResourceViewProps) {
 			<Text wrap="truncate-end">
 				<Tone token="title">{resource.title}</Tone>
 				<Tone token="muted"> ({count})</Tone>
+				{marked.length > 0 ? <Tone token="table.marked">{`  ${marked.length} marked`}</Tone> : null}
 				{memory.filter ? <Tone token={filter?.ok ? 'accent' : 'message.error'}>{filter?.ok ? `  filter: ${filter.describe}` : `  ${filter?.error ?? ''}`}</Tone> : null}
 				{list.error ? <Tone token="message.error">{`  list failed: ${list.error}`}</Tone> : null}
 			</Text>
@@ -229,6 +235,7 @@ export function ResourceView({resource, width, height}: ResourceViewProps) {
 					headers={shownColumns.map(column => ({title: column.title, align: column.align, sorted: column.id === sort.column ? sort.direction : undefined}))}
 					rows={tableRows}
 					selectedKey={selected?.id}
+					gutter={marked.length > 0}
 					height={height - 1}
 				/>
 			)}
