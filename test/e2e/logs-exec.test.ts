@@ -101,6 +101,24 @@ describe('logs and exec in a real terminal', () => {
 		assert.equal(await terminal.waitForExit(5000), 0);
 	});
 
+	test('E runs a typed command; its output stays until a key, then dockdeck is back', async () => {
+		const terminal = await openOn(shell);
+		terminal.sendKeys('E');
+		await terminal.waitForText(/command to run in .*shell:/);
+		terminal.type(`sh -c 'echo typed-$((6*7)); echo "two words"'`);
+		terminal.sendKeys('Enter');
+		await terminal.waitForText(/^typed-42\s*$/m, 5000);
+		const output = await terminal.waitForText(/press any key to return/, 5000);
+		assert.match(output, /^two words\s*$/m, 'quoted words reach the command as one argument');
+		assert.match(output, /exited with code 0/);
+		assert.equal(terminal.alternateOn(), false, 'the output stays on the normal screen until a key');
+		terminal.sendKeys('x');
+		const back = await terminal.waitForText(/^Containers \(1 of \d+\)/m, 5000);
+		assert.equal(terminal.alternateOn(), true, 'dockdeck is back on the alternate screen');
+		assert.ok(!/typed-42/.test(back), 'nothing of the command is left on dockdeck\'s screen');
+		assert.ok(!/^x/m.test(back.split('\n').at(-1) ?? ''), 'the key that returned was not taken as a command');
+	});
+
 	test('a shell in a stopped container is refused with a reason, not a blank screen', async () => {
 		await docker(host, 'stop', '-t', '1', shell);
 		const terminal = await openOn(shell);
