@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import {compareText, epochMs, fingerprint, toResources} from './fields.js';
 import type {RawTask} from './raw.js';
+import {isFinished} from './task-state.js';
 import type {TaskState, TaskSummary} from './types.js';
 
 const taskStates = new Set<string>([
@@ -35,11 +36,6 @@ export function toTaskSummary(json: RawTask, serviceNames?: ReadonlyMap<string, 
 		versionIndex: json.Version?.Index ?? 0,
 	};
 	return {...fields, rev: fingerprint(fields)};
-}
-
-/** States after which a task never runs again. */
-export function isFinished(state: TaskState): boolean {
-	return state === 'complete' || state === 'shutdown' || state === 'failed' || state === 'rejected' || state === 'remove' || state === 'orphaned';
 }
 
 export interface TaskListOptions {
