@@ -6,7 +6,8 @@
  */
 import {holdsNode} from '../engine/swarm/task-state.js';
 import type {NodeAvailability, NodeSummary, ServiceSummary, TaskSummary} from '../engine/swarm/types.js';
-import {eligibleNodes, fits, freeResources, tasksOfServiceOn} from './placement.js';
+import {nodeSatisfies} from './constraints.js';
+import {fits, freeResources, tasksOfServiceOn, unavailability} from './placement.js';
 
 export interface TaskMove {
 	taskId: string;
@@ -39,30 +40,25 @@ export interface AvailabilityPreview {
 	lines: string[];
 }
 
-/** How many more tasks of the service the nodes could take, by replica limit and unreserved resources. */
-function roomFor(service: ServiceSummary, nodes: readonly NodeSummary[], tasks: readonly TaskSummary[]): number {
-	let room = 0;
-	for (const node of nodes) {
-		const free = freeResources(node, tasks);
-		const byCpu = service.reservations.cpus > 0 ? Math.floor((free.cpus + 1e-9) / service.reservations.cpus) : Infinity;
-		const byMemory = service.reservations.memoryBytes > 0 ? Math.floor(free.memoryBytes / service.reservations.memoryBytes) : Infinity;
-		const byLimit = service.maxReplicasPerNode > 0 ? service.maxReplicasPerNode - tasksOfServiceOn(service, node, tasks) : Infinity;
-		room += Math.max(0, Math.min(byCpu, byMemory, byLimit));
-		if (room === Infinity) return room;
-	}
-	return room;
+/** How many more tasks of the service a node could take, by replica limit and unreserved resources. */
+function roomOn(service: ServiceSummary, node: NodeSummary, tasks: readonly TaskSummary[]): number {
+	const free = freeResources(node, tasks);
+	const byCpu = service.reservations.cpus > 0 ? Math.floor((free.cpus + 1e-9) / service.reservations.cpus) : Infinity;
+	const byMemory = service.reservations.memoryBytes > 0 ? Math.floor(free.memoryBytes / service.reservations.memoryBytes) : Infinity;
+	const byLimit = service.maxReplicasPerNode > 0 ? service.maxReplicasPerNode - tasksOfServiceOn(service, node, tasks) : Infinity;
+	return Math.max(0, Math.min(byCpu, byMemory, byLimit));
 }
 
-function noRoomReason(service: ServiceSummary, node: NodeSummary, others: readonly NodeSummary[], tasks: readonly TaskSummary[]): string {
-	if (others.length === 0) {
+/** Why `placeable` (other ready, active nodes meeting the constraints) cannot take all the tasks. */
+function noRoomReason(service: ServiceSummary, placeable: readonly NodeSummary[], tasks: readonly TaskSummary[]): string {
+	if (placeable.length === 0) {
 		return service.constraints.length > 0
 			? `no other active, ready node meets its constraints (${service.constraints.join(', ')})`
-			: `no other node is active and ready`;
+			: 'no other node is active and ready';
 	}
-	if (!others.some(other => fits(freeResources(other, tasks), service.reservations))) return 'the other nodes lack the CPU or memory it reserves';
-	return service.maxReplicasPerNode > 0
-		? `the other eligible nodes already run ${service.maxReplicasPerNode} per node, its limit`
-		: `there is no room for all of its tasks from ${node.hostname}`;
+	if (!placeable.some(other => fits(freeResources(other, tasks), service.reservations))) return 'the other nodes lack the CPU or memory it reserves';
+	if (service.maxReplicasPerNode > 0) return `the other eligible nodes already run ${service.maxReplicasPerNode} per node, its limit`;
+	return 'the other nodes have no room for all of them';
 }
 
 /**
@@ -82,7 +78,6 @@ export function previewAvailability(node: NodeSummary, target: NodeAvailability,
 
 	const byService = new Map<string, TaskSummary[]>();
 	for (const task of onNode) byService.set(task.serviceId, [...(byService.get(task.serviceId) ?? []), task]);
-	const withoutNode = new Set([node.id]);
 	// What the node holds is freed; count the others' room without it.
 	const remaining = tasks.filter(task => task.nodeId !== node.id);
 	for (const [serviceId, serviceTasks] of byService) {
@@ -92,14 +87,14 @@ export function previewAvailability(node: NodeSummary, target: NodeAvailability,
 			preview.shortfalls.push({serviceId, serviceName: service.name, running: service.running, after: service.running - serviceTasks.length, desired: service.desired, reason: `it is global: its task on ${node.hostname} stops and is not started elsewhere`});
 			continue;
 		}
-		const others = eligibleNodes(service, nodes, remaining, withoutNode);
-		const room = roomFor(service, others, remaining);
-		const movable = Math.min(room, serviceTasks.length);
+		const placeable = nodes.filter(other => other.id !== node.id && unavailability(other) === undefined && nodeSatisfies(service.constraints, other));
+		const rooms = placeable.map(other => ({other, room: roomOn(service, other, remaining)})).filter(each => each.room > 0);
+		const movable = Math.min(rooms.reduce((sum, each) => sum + each.room, 0), serviceTasks.length);
 		for (const task of serviceTasks.slice(0, movable)) {
-			preview.moves.push({taskId: task.id, serviceId, serviceName: service.name, ...(task.slot === undefined ? {} : {slot: task.slot}), to: others.map(other => other.hostname)});
+			preview.moves.push({taskId: task.id, serviceId, serviceName: service.name, ...(task.slot === undefined ? {} : {slot: task.slot}), to: rooms.map(each => each.other.hostname)});
 		}
 		if (movable < serviceTasks.length) {
-			preview.shortfalls.push({serviceId, serviceName: service.name, running: service.running, after: service.running - (serviceTasks.length - movable), desired: service.desired, reason: noRoomReason(service, node, others, remaining)});
+			preview.shortfalls.push({serviceId, serviceName: service.name, running: service.running, after: service.running - (serviceTasks.length - movable), desired: service.desired, reason: noRoomReason(service, placeable, remaining)});
 		}
 	}
 

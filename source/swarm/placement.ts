@@ -1,12 +1,11 @@
 /**
- * Which nodes the swarm scheduler would consider for a task, following its
- * filters in order: node ready and active, enough unreserved CPU and memory,
- * placement constraints, and the per-node replica limit.
+ * The swarm scheduler's node filters besides constraints (constraints.ts):
+ * node ready and active, enough unreserved CPU and memory, and the per-node
+ * replica limit.
  */
 import {holdsNode} from '../engine/swarm/task-state.js';
 import type {NodeSummary, ResourceAmounts, ServiceSummary, TaskSummary} from '../engine/swarm/types.js';
 import {formatBytes} from '../lib/format.js';
-import {nodeSatisfies} from './constraints.js';
 
 /** Why the node takes no new tasks ("is drained", "is down"), or undefined if it does. */
 export function unavailability(node: NodeSummary): string | undefined {
@@ -54,14 +53,4 @@ export function shortageText(free: ResourceAmounts, reservation: ResourceAmounts
 /** Tasks of `service` holding `node` (what MaxReplicas counts). */
 export function tasksOfServiceOn(service: ServiceSummary, node: NodeSummary, tasks: readonly TaskSummary[]): number {
 	return tasks.filter(task => task.serviceId === service.id && task.nodeId === node.id && holdsNode(task)).length;
-}
-
-/** Nodes other than those in `excluded` that could take one more task of the service now. */
-export function eligibleNodes(service: ServiceSummary, nodes: readonly NodeSummary[], tasks: readonly TaskSummary[], excluded: ReadonlySet<string> = new Set()): NodeSummary[] {
-	return nodes.filter(node =>
-		!excluded.has(node.id)
-		&& unavailability(node) === undefined
-		&& fits(freeResources(node, tasks), service.reservations)
-		&& nodeSatisfies(service.constraints, node)
-		&& (service.maxReplicasPerNode === 0 || tasksOfServiceOn(service, node, tasks) < service.maxReplicasPerNode));
 }
