@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
-# Runs bench/containers.ts against a private harness engine in /tmp/dd-bench
-# (or $DOCKDECK_ENGINE_DIR): up, bench, down (the engine goes down even when the
+# Runs a bench against a private harness engine in /tmp/dd-bench (or
+# $DOCKDECK_ENGINE_DIR): up, bench, down (the engine goes down even when the
 # bench fails). Needs root (the harness does). No npm: node comes from
 # node_modules/node (the node@22 devDependency), tsc and tsx from node_modules.
 #
-#   bash bench/run.sh [--n 10,100,500] [--idle 30] [--baseline 10] [--settle 2]
+#   bash bench/run.sh [containers] [--n 10,100,500] [--idle 30] [--baseline 10] [--settle 2]
+#   bash bench/run.sh logs [--follow 60] [--log-lines 10000] [--keys-every 1.5]
 #
 # DOCKDECK_BENCH_NO_BUILD=1 skips the build (measures dist/ as it is).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bench=containers
+case ${1:-} in containers | logs)
+	bench=$1
+	shift
+	;;
+esac
 
 export DOCKDECK_ENGINE_DIR=${DOCKDECK_ENGINE_DIR:-/tmp/dd-bench}
 if [[ -x node_modules/node/bin/node ]]; then
@@ -32,4 +40,4 @@ if ((rc)); then
 	exit "$rc"
 fi
 trap 'bash test/engine/harness.sh down' EXIT
-DOCKDECK_BENCH_HOST=$DOCKER_HOST node --import tsx bench/containers.ts "$@"
+DOCKDECK_BENCH_HOST=$DOCKER_HOST node --import tsx "bench/$bench.ts" "$@"

@@ -64,11 +64,29 @@ export class LogDemuxer {
 /** Docker's timestamp prefix: RFC 3339 with nanoseconds, then one space. */
 const timestampPrefix = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d) /;
 
-/** Splits "2026-11-22T23:04:05.123456789Z text" into epoch ms and text. */
+/**
+ * Splits "2026-11-22T23:04:05.123456789Z text" into epoch ms and text. A fast
+ * logger sends ~100,000 lines a second, nearly all within the same second as
+ * the line before: the epoch of "YYYY-MM-DDTHH:MM:SS" is remembered, so the
+ * common case is a prefix compare and three digits, not a regex and Date.parse.
+ */
 export function splitTimestamp(line: string): {time?: number; text: string} {
+	// The engine's own form: 19 characters of date and time, '.', 9 digits, 'Z', ' '.
+	if (line.length >= 31 && line.charCodeAt(19) === 46 /* . */ && line.charCodeAt(29) === 90 /* Z */ && line.charCodeAt(30) === 32 /* space */) {
+		const seconds = line.slice(0, 19);
+		if (seconds !== lastSeconds) {
+			lastSeconds = seconds;
+			lastSecondsEpoch = Date.parse(`${seconds}Z`);
+		}
+		const millis = (line.charCodeAt(20) - 48) * 100 + (line.charCodeAt(21) - 48) * 10 + (line.charCodeAt(22) - 48);
+		if (Number.isFinite(lastSecondsEpoch) && millis >= 0 && millis < 1000) return {time: lastSecondsEpoch + millis, text: line.slice(31)};
+	}
 	const match = timestampPrefix.exec(line);
 	if (!match) return {text: line};
 	const [whole, seconds = '', fraction = '', zone = 'Z'] = match;
 	const time = Date.parse(`${seconds}.${fraction.padEnd(3, '0').slice(0, 3)}${zone}`);
 	return {time: Number.isFinite(time) ? time : undefined, text: line.slice(whole.length)};
 }
+
+let lastSeconds = '';
+let lastSecondsEpoch = Number.NaN;

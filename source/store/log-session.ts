@@ -39,7 +39,7 @@ export type LogState = {status: 'streaming' | 'ended'} | {status: 'failed'; mess
  * The lines of one log view, kept in a ring buffer outside React so memory
  * stays bounded however long it follows. One stream per source container,
  * aborted when the session stops or the query changes. Subscribers hear at
- * most ~20 times a second however fast the container logs.
+ * most ~10 times a second however fast the container logs.
  */
 export class LogSession {
 	readonly buffer: RingBuffer<LogLine>;
@@ -54,7 +54,8 @@ export class LogSession {
 		readonly sources: readonly LogSource[],
 		capacity: number,
 		private readonly errorMessage: (error: unknown) => string,
-		notifyIntervalMs = 50,
+		// 10 redraws a second while lines pour in: more is unreadable and costs the CPU keys need.
+		notifyIntervalMs = 100,
 	) {
 		this.buffer = new RingBuffer(capacity);
 		this.notify = throttle(() => {

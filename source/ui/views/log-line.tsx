@@ -2,7 +2,8 @@ import {Text} from 'ink';
 import {memo} from 'react';
 import type {LogLine} from '../../engine/logs.js';
 import {sanitizeAnsi, stripAnsi} from '../../lib/ansi.js';
-import {styleOf, useTheme} from '../../theme/theme-context.js';
+import {paint} from '../../theme/paint.js';
+import {useTheme} from '../../theme/theme-context.js';
 import type {Token} from '../../theme/tokens.js';
 
 const sourceTones: Token[] = ['log.source1', 'log.source2', 'log.source3', 'log.source4', 'log.source5', 'log.source6'];
@@ -45,34 +46,36 @@ export interface LogLineProps {
 	highlight: RegExp | undefined;
 }
 
+/** Characters of a line handed to the terminal without wrap: a 10 KB JSON line costs as much as its visible part. */
+const unwrappedChars = 1000;
+
+/** What follows ESC in a whole CSI sequence: "[", parameters, intermediates, a final byte. */
+const completeSequence = /^\[[0-?]*[ -/]*[@-~]/;
+
+/** Cuts a long line for a one-row view, never inside an escape sequence. */
+export function cutLong(text: string, limit = unwrappedChars): string {
+	if (text.length <= limit) return text;
+	const cut = text.slice(0, limit);
+	const escape = cut.lastIndexOf('\u001B');
+	// A colour sequence cut before its final "m" would reach the terminal half-written: drop it.
+	return escape !== -1 && !completeSequence.test(cut.slice(escape + 1)) ? cut.slice(0, escape) : cut;
+}
+
 /**
  * One log line: a gutter (cursor, stderr mark), optional time, optional source
  * prefix, then the text with its colours kept and every other control
- * sequence removed. Search matches are drawn on the plain text.
+ * sequence removed. Search matches are drawn on the plain text. Painted as one
+ * string (like table rows): one <Text> per line instead of one per part.
  */
 export const LogLineView = memo(function LogLineView({line, selected, timestamps, wrap, highlight}: LogLineProps) {
 	const theme = useTheme();
-	const gutter = selected ? '›' : line.stream === 'stderr' ? '▌' : ' ';
-	const gutterTone: Token = selected ? 'log.cursor' : 'log.stderr';
-	const plain = highlight ? stripAnsi(line.text) : undefined;
+	const gutter = paint(theme, selected ? 'log.cursor' : 'log.stderr', selected ? '›' : line.stream === 'stderr' ? '▌' : ' ');
+	const time = timestamps ? paint(theme, 'log.timestamp', `${formatLogTime(line.time)} `) : '';
+	const source = line.source ? paint(theme, sourceTone(line.source), `${line.source} │ `) : '';
+	const raw = wrap ? line.text : cutLong(line.text);
+	const plain = highlight ? stripAnsi(raw) : undefined;
 	const runs = highlight && plain !== undefined && highlight.test(plain) ? matchRuns(plain, highlight) : undefined;
 	if (highlight) highlight.lastIndex = 0;
-	return (
-		<Text wrap={wrap ? 'wrap' : 'truncate-end'}>
-			<Text {...styleOf(theme, gutterTone)}>{gutter}</Text>
-			{timestamps ? <Text {...styleOf(theme, 'log.timestamp')}>{`${formatLogTime(line.time)} `}</Text> : null}
-			{line.source ? <Text {...styleOf(theme, sourceTone(line.source))}>{`${line.source} │ `}</Text> : null}
-			{runs
-				? runs.map(([text, isMatch], index) =>
-						isMatch ? (
-							<Text key={index} {...styleOf(theme, 'search.match')}>
-								{text}
-							</Text>
-						) : (
-							text
-						),
-					)
-				: sanitizeAnsi(line.text)}
-		</Text>
-	);
+	const body = runs ? runs.map(([text, isMatch]) => (isMatch ? paint(theme, 'search.match', text) : text)).join('') : sanitizeAnsi(raw);
+	return <Text wrap={wrap ? 'wrap' : 'truncate-end'}>{gutter + time + source + body}</Text>;
 });

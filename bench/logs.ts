@@ -1,0 +1,267 @@
+/**
+ * The log viewer following a container that prints as fast as it can,
+ * measured from outside, on a private engine.
+ *
+ *   node --import tsx bench/logs.ts [--follow 60] [--log-lines 10000] [--keys-every 1.5]
+ *
+ * The engine is DOCKDECK_BENCH_HOST, else DOCKER_HOST (a unix:// socket of a
+ * harness engine: bench/run-logs.sh starts one in /tmp/dd-bench and stops it).
+ *
+ * A busybox container prints numbered lines from a shell loop as fast as it
+ * can (about 200,000 a second here); dockdeck opens in a 200x50 tmux terminal, filters to it
+ * and opens its logs (l), then follows for --follow seconds while:
+ *   (a) keypress to screen: every --keys-every seconds `t` (timestamps on/off)
+ *       is sent and the pane is captured in a tight loop until the newest line
+ *       shows (or stops showing) its time; p50/p95/max of those delays;
+ *   (b) RSS (VmRSS) of the node process each second; the ring buffer is full
+ *       once the header says "<--log-lines> lines held"; growth = the highest
+ *       RSS after that minus the RSS at that moment;
+ *   (c) frames: tmux pipe-pane feeds what dockdeck writes to frame-counter.mjs,
+ *       which counts Ink's synchronized-update markers (one per frame); the
+ *       most frames in any one-second window is compared with the cap (30/s);
+ *   (d) CPU % of the node process over the window, and the lines/s the engine
+ *       logged (the container's own line numbers, from its last log line).
+ */
+import {execFileSync} from 'node:child_process';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {TmuxTerminal, requireTmux, sleep} from '../test/e2e/tmux-terminal.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(root, 'bin', 'dockdeck.js');
+const columns = 200;
+const rows = 50;
+const frameCap = 30;
+const targets = {keyP95Ms: 100, rssGrowthMiB: 30, framesPerSecond: frameCap};
+const loggerName = 'dd-bench-fast-logger';
+
+function parseArgs(argv: readonly string[]) {
+	const options = {followS: 60, logLines: 10_000, keysEveryS: 1.5};
+	for (let i = 0; i < argv.length; i += 2) {
+		const flag = argv[i];
+		const value = Number(argv[i + 1]);
+		if (!Number.isFinite(value) || value <= 0) throw new Error(`${flag}: expected a positive number, got ${argv[i + 1]}`);
+		if (flag === '--follow') options.followS = value;
+		else if (flag === '--log-lines') options.logLines = Math.round(value);
+		else if (flag === '--keys-every') options.keysEveryS = value;
+		else throw new Error(`unknown argument ${flag} (usage: bench/logs.ts [--follow 60] [--log-lines 10000] [--keys-every 1.5])`);
+	}
+	return options;
+}
+
+const host = process.env['DOCKDECK_BENCH_HOST'] ?? process.env['DOCKER_HOST'] ?? '';
+if (!host.startsWith('unix://')) {
+	console.error('bench: set DOCKDECK_BENCH_HOST (or DOCKER_HOST) to the unix:// socket of a private harness engine; bench/run-logs.sh starts one.');
+	process.exit(2);
+}
+const socketPath = host.slice('unix://'.length);
+
+function api(method: string, url: string, body?: unknown): Promise<{status: number; text: string}> {
+	return new Promise((resolve, reject) => {
+		const payload = body === undefined ? undefined : JSON.stringify(body);
+		const request = http.request({socketPath, method, path: url, headers: payload ? {'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload)} : {}}, response => {
+			const chunks: Buffer[] = [];
+			response.on('data', (chunk: Buffer) => chunks.push(chunk));
+			response.on('end', () => {
+				const text = Buffer.concat(chunks).toString('utf8');
+				if ((response.statusCode ?? 0) >= 400 && (response.statusCode ?? 0) !== 404) reject(new Error(`${method} ${url}: ${response.statusCode} ${text.trim()}`));
+				else resolve({status: response.statusCode ?? 0, text});
+			});
+		});
+		request.on('error', reject);
+		request.end(payload);
+	});
+}
+
+async function startLogger(): Promise<string> {
+	await api('DELETE', `/containers/${loggerName}?force=true`);
+	const created = await api('POST', `/containers/create?name=${loggerName}`, {
+		Image: 'dockdeck/busybox:latest',
+		// A busybox shell loop: about 200,000 numbered lines a second here, as fast as sh goes.
+		Cmd: ['sh', '-c', 'i=0; while :; do i=$((i+1)); echo "line $i fast logger line, as fast as the shell loop goes"; done'],
+		Labels: {'dockdeck.bench': '1'},
+	});
+	const id = (JSON.parse(created.text) as {Id: string}).Id;
+	await api('POST', `/containers/${id}/start`);
+	return id;
+}
+
+/** The container's own line number of its newest log line: what the engine logged so far. */
+async function loggedLines(id: string): Promise<number> {
+	const {text} = await api('GET', `/containers/${id}/logs?stdout=1&tail=1`);
+	return Number(/line (\d+) fast/.exec(text)?.[1] ?? Number.NaN);
+}
+
+const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).trim()) || 100;
+
+function cpuSeconds(pid: number): number {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+}
+
+function rssMiB(pid: number): number {
+	const kb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN);
+	return kb / 1024;
+}
+
+function percentile(values: readonly number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
+
+/** The newest log line on screen: the last body line above the status line. */
+function newestLine(screen: string): string {
+	const lines = screen.split('\n').filter(line => line.trim() !== '');
+	return lines.at(-3) ?? '';
+}
+
+/** A log line with its time shown: the cursor gutter (a space or ›), then hh:mm:ss.mmm. */
+const timestamped = /^[ ›]?\d\d:\d\d:\d\d\.\d{3} /;
+
+/** Sends `t` and captures until the newest line's timestamp appears or disappears: ms, or undefined after 2 s. */
+async function keyToScreen(terminal: TmuxTerminal): Promise<number | undefined> {
+	const before = timestamped.test(newestLine(terminal.capture()));
+	const start = performance.now();
+	terminal.sendKeys('t');
+	for (;;) {
+		const elapsed = performance.now() - start;
+		if (elapsed > 2000) return undefined;
+		if (timestamped.test(newestLine(terminal.capture())) !== before) return elapsed;
+	}
+}
+
+/** Most frames in any one-second window, from "<epoch ms> <count>" lines. */
+function maxFramesPerSecond(file: string, from: number, to: number): {max: number; total: number} {
+	const stamps: number[] = [];
+	for (const line of readFileSync(file, 'utf8').split('\n')) {
+		const [at, count] = line.split(' ').map(Number);
+		if (at === undefined || count === undefined || !Number.isFinite(at) || at < from || at > to) continue;
+		for (let index = 0; index < count; index++) stamps.push(at);
+	}
+	let max = 0;
+	let start = 0;
+	for (let end = 0; end < stamps.length; end++) {
+		while ((stamps[end] as number) - (stamps[start] as number) >= 1000) start++;
+		max = Math.max(max, end - start + 1);
+	}
+	return {max, total: stamps.length};
+}
+
+function log(message: string): void {
+	process.stderr.write(`bench: ${message}\n`);
+}
+
+async function main(): Promise<void> {
+	const options = parseArgs(process.argv.slice(2));
+	requireTmux();
+	const loadBefore = os.loadavg()[0] ?? 0;
+	const id = await startLogger();
+	log(`fast logger ${id.slice(0, 12)} started; following it for ${options.followS} s with --log-lines ${options.logLines}`);
+	const terminal = TmuxTerminal.start({
+		command: [bin, '-H', host, '--log-lines', String(options.logLines)],
+		env: {DOCKER_HOST: undefined, DOCKER_CONTEXT: undefined, NO_COLOR: undefined, PATH: `${path.dirname(process.execPath)}:${process.env['PATH'] ?? ''}`},
+		cwd: root,
+		columns,
+		rows,
+	});
+	const framesFile = path.join(os.tmpdir(), `dd-bench-frames-${process.pid}.txt`);
+	try {
+		terminal.tmux(['pipe-pane', '-o', '-t', terminal.session, `exec node ${JSON.stringify(path.join(root, 'bench', 'frame-counter.mjs'))} ${JSON.stringify(framesFile)}`]);
+		await terminal.waitForText(new RegExp(loggerName), 15_000);
+		terminal.type(`/${loggerName}`);
+		terminal.sendKeys('Enter');
+		await terminal.waitForText(/\(1 of \d+\)/);
+		const pid = terminal.programPid();
+		if (!pid) throw new Error('dockdeck is not running');
+		terminal.sendKeys('l');
+		await terminal.waitForText(/fast logger line/, 10_000);
+		const startedAt = Date.now();
+		const linesAtStart = await loggedLines(id);
+		const cpuAtStart = cpuSeconds(pid);
+		const rss: {at: number; mib: number}[] = [];
+		const delays: number[] = [];
+		let missed = 0;
+		let fullAt: {at: number; mib: number} | undefined;
+		let nextKey = Date.now() + options.keysEveryS * 1000;
+		let nextSample = Date.now();
+		const held = new RegExp(`${options.logLines} lines held`);
+		while (Date.now() - startedAt < options.followS * 1000) {
+			if (Date.now() >= nextSample) {
+				const sample = {at: Date.now() - startedAt, mib: rssMiB(pid)};
+				rss.push(sample);
+				if (!fullAt && held.test(terminal.capture())) fullAt = sample;
+				nextSample += 1000;
+			}
+			if (Date.now() >= nextKey) {
+				const delay = await keyToScreen(terminal);
+				if (delay === undefined) missed++;
+				else delays.push(delay);
+				nextKey = Date.now() + options.keysEveryS * 1000;
+			}
+			await sleep(20);
+		}
+		const endedAt = Date.now();
+		const cpuPercent = ((cpuSeconds(pid) - cpuAtStart) / ((endedAt - startedAt) / 1000)) * 100;
+		const linesPerSecond = ((await loggedLines(id)) - linesAtStart) / ((endedAt - startedAt) / 1000);
+		const screen = terminal.capture();
+		terminal.tmux(['pipe-pane', '-t', terminal.session]);
+		await sleep(400);
+		const frames = maxFramesPerSecond(framesFile, startedAt, endedAt);
+		const afterFull = fullAt ? rss.filter(sample => sample.at >= (fullAt as {at: number}).at) : [];
+		const rssGrowth = fullAt ? Math.max(...afterFull.map(sample => sample.mib)) - fullAt.mib : Number.NaN;
+		const result = {
+			followS: options.followS,
+			logLines: options.logLines,
+			engineLinesPerSecond: Math.round(linesPerSecond),
+			keypresses: delays.length,
+			keypressesMissed: missed,
+			keyP50Ms: Math.round(percentile(delays, 50)),
+			keyP95Ms: Math.round(percentile(delays, 95)),
+			keyMaxMs: Math.round(Math.max(...delays)),
+			ringFullAfterS: fullAt ? fullAt.at / 1000 : undefined,
+			rssAtFullMiB: fullAt ? Math.round(fullAt.mib * 10) / 10 : undefined,
+			rssMaxMiB: Math.round(Math.max(...rss.map(sample => sample.mib)) * 10) / 10,
+			rssEndMiB: Math.round((rss.at(-1)?.mib ?? Number.NaN) * 10) / 10,
+			rssGrowthAfterFullMiB: Math.round(rssGrowth * 10) / 10,
+			cpuPercent: Math.round(cpuPercent * 10) / 10,
+			framesTotal: frames.total,
+			framesPerSecondMax: frames.max,
+			framesPerSecondAverage: Math.round((frames.total / ((endedAt - startedAt) / 1000)) * 10) / 10,
+		};
+		const verdicts = {
+			keyP95: result.keyP95Ms < targets.keyP95Ms && missed === 0 ? 'ok' : 'MISS',
+			rssGrowth: fullAt && result.rssGrowthAfterFullMiB < targets.rssGrowthMiB ? 'ok' : 'MISS',
+			frames: result.framesPerSecondMax <= targets.framesPerSecond ? 'ok' : 'MISS',
+		};
+		process.stdout.write(
+			[
+				'',
+				`fast logger followed ${options.followS} s (engine logged ${result.engineLinesPerSecond} lines/s), 200x50, --log-lines ${options.logLines}`,
+				`keypress to screen   p50 ${result.keyP50Ms} ms  p95 ${result.keyP95Ms} ms  max ${result.keyMaxMs} ms  (${delays.length} presses, ${missed} not seen in 2 s)   target p95 < ${targets.keyP95Ms} ms: ${verdicts.keyP95}`,
+				`RSS                  ${result.rssAtFullMiB ?? '?'} MiB when the ring was full (after ${result.ringFullAfterS ?? '?'} s), max ${result.rssMaxMiB}, end ${result.rssEndMiB}; growth ${result.rssGrowthAfterFullMiB} MiB   target < ${targets.rssGrowthMiB}: ${verdicts.rssGrowth}`,
+				`frames               max ${result.framesPerSecondMax} in any second, average ${result.framesPerSecondAverage}/s   cap ${frameCap}/s: ${verdicts.frames}`,
+				`CPU                  ${result.cpuPercent} % of one core; machine load ${loadBefore.toFixed(1)} before, ${(os.loadavg()[0] ?? 0).toFixed(1)} after (${os.cpus().length} CPUs: the logger's shell loop and the engine take most of them)`,
+				'',
+			].join('\n'),
+		);
+		if (!timestamped.test(newestLine(screen)) && !/fast logger line/.test(screen)) log(`the last screen did not show the logs:\n${screen}`);
+		const dir = path.join(root, 'bench', 'results');
+		mkdirSync(dir, {recursive: true});
+		const file = path.join(dir, `logs-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+		writeFileSync(file, `${JSON.stringify({date: new Date().toISOString(), machine: {cpus: os.cpus().length, node: process.version}, terminal: {columns, rows}, targets, result, verdicts, keyDelaysMs: delays.map(Math.round), rss}, null, 2)}\n`);
+		process.stdout.write(`results: ${path.relative(root, file)}\n`);
+		if (Object.values(verdicts).includes('MISS')) process.exitCode = 1;
+	} finally {
+		terminal.kill();
+		await api('DELETE', `/containers/${loggerName}?force=true`).catch(() => undefined);
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+	process.exitCode = 1;
+});
