@@ -45,6 +45,20 @@ export async function forceRestartService(docker: Docker, id: string): Promise<s
 	return sendUpdate(docker, id, withForcedUpdate);
 }
 
+/**
+ * Creates a service from a full spec; resolves to its id. Sent without an
+ * X-Registry-Auth header: dockerode's createService(spec) would send the
+ * spec itself as the registry credentials, and the engine stores those.
+ */
+export async function createService(docker: Docker, spec: RawServiceSpec): Promise<string> {
+	return new Promise((resolve, reject) => {
+		docker.modem.dial({path: '/services/create', method: 'POST', options: spec, statusCodes: {200: true, 201: true, 400: 'bad parameter', 403: 'network is not eligible for services', 409: 'name conflicts with an existing service', 500: 'server error', 503: 'node is not part of a swarm'}}, (error, data) => {
+			if (error) reject(error);
+			else resolve((data as {ID?: string}).ID ?? '');
+		});
+	});
+}
+
 export async function removeService(docker: Docker, id: string): Promise<void> {
 	await docker.getService(id).remove();
 }
