@@ -81,7 +81,7 @@ export async function readPruneImages(docker: Docker): Promise<PruneImage[]> {
 	return images.filter((image): image is PruneImage => image !== undefined);
 }
 
-type RawListedContainer = Docker.ContainerInfo & {SizeRw?: number};
+type RawListedContainer = Docker.ContainerInfo & {SizeRw?: number; SizeRootFs?: number};
 
 /** One container as the planner sees it; `createdIso` (from inspect) gives the exact creation time. */
 export function toPruneContainer(container: RawListedContainer, createdIso?: string): PruneContainer {
@@ -92,7 +92,8 @@ export function toPruneContainer(container: RawListedContainer, createdIso?: str
 		imageId: container.ImageID,
 		createdAt: createdIso === undefined ? container.Created * 1000 : preciseEpochMs(createdIso),
 		labels: container.Labels ?? {},
-		...(typeof container.SizeRw === 'number' ? {sizeRw: container.SizeRw} : {}),
+		// The engine leaves a zero SizeRw out of the JSON; SizeRootFs says sizes were asked for.
+		...(typeof container.SizeRw === 'number' || typeof container.SizeRootFs === 'number' ? {sizeRw: container.SizeRw ?? 0} : {}),
 	};
 }
 
