@@ -57,6 +57,21 @@ const lazyModemDebug = {
 	},
 };
 
+// Yoga (Ink's layout engine) embeds its WebAssembly as a data: URI and, when a
+// global fetch exists, loads it with fetch(): in Node that loads undici, ~60 ms
+// of start-up for decoding a string already in memory. Decode it in place.
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(context) {
+		context.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async args => {
+			const source = await readFile(args.path, 'utf8');
+			const patched = source.replace('function ya(){return w||"function"!=typeof fetch?', 'function ya(){return w||ua(H)||"function"!=typeof fetch?');
+			if (patched === source) throw new Error('yoga-layout changed: the no-fetch patch no longer applies (see scripts/bundle.mjs)');
+			return {contents: patched, loader: 'js'};
+		});
+	},
+};
+
 await rm('dist/bundle', {recursive: true, force: true});
 
 await build({
@@ -87,6 +102,6 @@ await build({
 			'const __dirname = __pathDirname(__filename);',
 		].join(' '),
 	},
-	plugins: [noDevtools, noBuildKit, noModemSsh, lazyModemDebug],
+	plugins: [noDevtools, noBuildKit, noModemSsh, lazyModemDebug, yogaWithoutFetch],
 	logLevel: 'warning',
 });

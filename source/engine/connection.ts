@@ -9,9 +9,9 @@
 // shape we parse.
 
 import {readFileSync} from 'node:fs';
-import http from 'node:http';
-import https from 'node:https';
+import type {Agent as HttpAgent, IncomingHttpHeaders, IncomingMessage} from 'node:http';
 import Dockerode from 'dockerode';
+import {http, loadHttps} from './node-http.js';
 import {EndpointError, type Endpoint, type TcpEndpoint} from './endpoint.js';
 import {SshAgent, SshError, type SshAgentOptions} from './ssh-agent.js';
 
@@ -48,7 +48,7 @@ export class EngineVersionError extends Error {
 }
 
 // dockerode's typings omit `agent`, which docker-modem passes to http.request.
-type ModemOptions = Dockerode.DockerOptions & {agent?: http.Agent};
+type ModemOptions = Dockerode.DockerOptions & {agent?: HttpAgent};
 
 interface Transport {
 	options: ModemOptions;
@@ -103,7 +103,7 @@ function createTransport(endpoint: Endpoint, sshOptions: SshAgentOptions | undef
 			// TLS material lives on the agent: docker-modem has no option for
 			// skipping verification, and Node lets agent options win over the
 			// (empty) ca/cert/key docker-modem puts on each request.
-			const agent = new https.Agent({keepAlive: true, ...readTls(endpoint), rejectUnauthorized: endpoint.tls.verify});
+			const agent = new (loadHttps().Agent)({keepAlive: true, ...readTls(endpoint), rejectUnauthorized: endpoint.tls.verify});
 			return {options: {host: endpoint.host, port: endpoint.port, protocol: 'https', agent}, close: () => agent.destroy()};
 		}
 
@@ -182,7 +182,7 @@ async function serverApiVersion(docker: Dockerode, timeoutMs: number, endpoint: 
 }
 
 interface RawResponse {
-	headers: http.IncomingHttpHeaders;
+	headers: IncomingHttpHeaders;
 	body: string;
 }
 
@@ -196,7 +196,7 @@ function rawGet(docker: Dockerode, path: string, signal: AbortSignal): Promise<R
 				return;
 			}
 
-			const response = result as http.IncomingMessage;
+			const response = result as IncomingMessage;
 			const chunks: Buffer[] = [];
 			response.on('data', (chunk: Buffer) => chunks.push(chunk));
 			response.on('error', reject);

@@ -14,11 +14,12 @@
 
 import {spawn, type ChildProcess} from 'node:child_process';
 import {mkdtempSync, rmSync, statSync} from 'node:fs';
-import http from 'node:http';
+import type {ClientRequest, ClientRequestArgs} from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import {Duplex} from 'node:stream';
 import type {SshEndpoint} from './endpoint.js';
+import {http} from './node-http.js';
 
 export interface SshAgentOptions {
 	/** ssh binary to run; default "ssh" from PATH. */
@@ -103,7 +104,7 @@ export class SshAgent extends http.Agent {
 	}
 
 	override createConnection(
-		_options: http.ClientRequestArgs,
+		_options: ClientRequestArgs,
 		callback?: (error: Error | null, stream: Duplex) => void,
 	): Duplex | undefined {
 		// The stream is handed over asynchronously, once the master is up;
@@ -134,7 +135,7 @@ export class SshAgent extends http.Agent {
 		return true;
 	}
 
-	override reuseSocket(socket: Duplex, request: http.ClientRequest): void {
+	override reuseSocket(socket: Duplex, request: ClientRequest): void {
 		if (socket instanceof SshChannel) {
 			socket.stopIdleTimer();
 			socket.ref();
