@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import {compareText, epochMs, fingerprint} from './fields.js';
+import {compareText, fingerprint} from './fields.js';
 import type {RawNode} from './raw.js';
 import type {ManagerStatus, NodeAvailability, NodeRole, NodeState, NodeSummary} from './types.js';
 
@@ -65,7 +65,3 @@ export async function inspectRawNode(docker: Docker, id: string): Promise<RawNod
 	return (await docker.getNode(id).inspect()) as RawNode;
 }
 
-/** Epoch ms of the node's last change, for the detail view. */
-export function nodeUpdatedAt(json: RawNode): number {
-	return epochMs(json.UpdatedAt);
-}
