@@ -59,7 +59,7 @@ describe('compose projects on the real engine', () => {
 	it('starts dependencies first, stops dependents first, restarts all, then removes them', async () => {
 		const byService = (listed: ComposeProject, name: string) => listed.services.find(each => each.name === name)?.containers[0]?.id ?? '';
 		let listed = await current();
-		const [db, web, worker] = ['db', 'web', 'worker'].map(name => byService(listed, name));
+		const [db = '', web = '', worker = ''] = ['db', 'web', 'worker'].map(name => byService(listed, name));
 
 		const started = await runComposeAction(docker(), listed, 'start');
 		assert.deepEqual(started.failed, []);
