@@ -18,6 +18,7 @@ export type StaticCommandId =
 	| 'cursor.halfUp'
 	| 'list.filter'
 	| 'list.inspect'
+	| 'list.open'
 	| 'list.logs'
 	| 'list.stats'
 	| 'list.mark'

@@ -21,7 +21,8 @@ export const defaultKeymap: readonly KeyBinding[] = [
 	{command: 'cursor.halfUp', keys: ['ctrl+u'], scope: 'navigation', group: 'Moving', description: 'half a page up'},
 
 	{command: 'list.filter', keys: ['/'], scope: 'list', group: 'Lists', description: 'filter rows: text, /regex/, !text or !/regex/ to invert', hint: 'filter'},
-	{command: 'list.inspect', keys: ['i', 'enter'], scope: 'list', group: 'Lists', description: 'inspect the selected row', hint: 'inspect'},
+	{command: 'list.inspect', keys: ['i'], scope: 'list', group: 'Lists', description: 'inspect the selected row', hint: 'inspect'},
+	{command: 'list.open', keys: ['enter'], scope: 'list', group: 'Lists', description: "open the selected row: a service's tasks, a stack's services; elsewhere inspect"},
 
 	{command: 'list.logs', keys: ['l'], scope: 'list', group: 'Lists', description: 'follow the logs of the selected row (of all marked rows, merged, when rows are marked)', hint: 'logs'},
 	{command: 'list.mark', keys: ['space'], scope: 'list', group: 'Lists', description: 'mark or unmark the selected row and move down: actions and L then apply to every marked row'},

@@ -68,11 +68,21 @@ export interface AskPlan {
 		/** A clear message when the text cannot be used; undefined when it can. */
 		validate(text: string): string | undefined;
 	};
-	/** The plan for the validated text. */
-	then(text: string): ActionPlan | HandOverPlan | {refused: string};
+	/** The plan for the validated text (which may ask again: a name, then a value). */
+	then(text: string): Plan;
 }
 
-export type Plan = ActionPlan | HandOverPlan | AskPlan | {refused: string};
+/**
+ * An action that must read the engine before it can say what it will do:
+ * a drain previews which tasks move, a rollback diffs the specs.
+ */
+export interface LoadPlan {
+	/** Status line text while loading, e.g. "reading the tasks on swlab2…". */
+	loading: string;
+	load(session: EngineSession): Promise<Plan>;
+}
+
+export type Plan = ActionPlan | HandOverPlan | AskPlan | LoadPlan | {refused: string};
 
 export interface ActionDef<T> {
 	/** Unique id, becomes the command "action.<id>". */
@@ -134,4 +144,16 @@ export interface ResourceDescriptor<T extends Listed = Listed, D = unknown> {
 	groupLogs?(item: T, all: readonly T[]): LogTarget | {refused: string};
 	/** Ids whose stats are worth reading when visible (running containers); also enables `o`. */
 	wantsStats?(item: T): boolean;
+	/** What Enter opens: another pane scoped to this item (a service's tasks, a stack's services). */
+	drillDown?: {kind: string; scopeKey: string; value(item: T): string; title(item: T): string};
+	/** Whether an item belongs to a scope a drill-down opened ("service" = an id). */
+	inScope?(item: T, key: string, value: string): boolean;
+}
+
+/** A pane opened from a row of another: only the items in scope are listed. */
+export interface PaneScope {
+	key: string;
+	value: string;
+	/** Shown in the pane title, e.g. "tasks of web". */
+	title: string;
 }

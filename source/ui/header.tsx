@@ -1,21 +1,37 @@
 import {Text} from 'ink';
 import type {EngineInfo} from '../engine/types.js';
+import {displayWidth} from '../lib/text-width.js';
 import type {ResourceDescriptor} from '../resources/descriptor.js';
 import {Tone} from './components/tone.js';
 
-/** One line: product, the pane tabs with their number keys, then endpoint and engine version (cut first on a narrow terminal). */
-export function Header({endpointLabel, info, resources, activeKind}: {endpointLabel: string; info?: EngineInfo; resources: readonly ResourceDescriptor[]; activeKind: string}) {
+type TabForm = 'full' | 'alias' | 'number';
+
+/** A pane tab: "3:Nodes", "3:no" (its short alias) or just "3", as room allows. */
+function tabText(resource: ResourceDescriptor, index: number, form: TabForm): string {
+	if (form === 'number') return String(index + 1);
+	return `${index + 1}:${form === 'alias' ? (resource.aliases[1] ?? resource.title) : resource.title}`;
+}
+
+/**
+ * One line: product, endpoint and engine version (where am I), then the pane
+ * tabs with their number keys. When the line would not fit, the tabs other
+ * than the active one shrink to their short alias, then to their number.
+ */
+export function Header({endpointLabel, info, resources, activeKind, width}: {endpointLabel: string; info?: EngineInfo; resources: readonly ResourceDescriptor[]; activeKind: string; width: number}) {
+	const panes = resources.slice(0, 9);
+	const where = ` ${endpointLabel}${info ? ` · engine ${info.serverVersion} (API ${info.apiVersion})` : ''} │ `;
+	const lineWidth = (form: TabForm) => displayWidth(`dockdeck${where}${panes.map((resource, index) => tabText(resource, index, resource.kind === activeKind ? 'full' : form)).join(' ')}`);
+	// The active tab keeps its title; the others shrink until the line fits.
+	const form: TabForm = lineWidth('full') <= width ? 'full' : lineWidth('alias') <= width ? 'alias' : 'number';
 	return (
 		<Text wrap="truncate-end">
 			<Tone token="accent">dockdeck</Tone>
-			<Tone token="muted"> </Tone>
-			{resources.slice(0, 9).map((resource, index) => (
+			<Tone token="muted">{where}</Tone>
+			{panes.map((resource, index) => (
 				<Tone key={resource.kind} token={resource.kind === activeKind ? 'tab.active' : 'tab.inactive'}>
-					{`${index === 0 ? '' : ' '}${index + 1}:${resource.title}`}
+					{`${index === 0 ? '' : ' '}${tabText(resource, index, resource.kind === activeKind ? 'full' : form)}`}
 				</Tone>
 			))}
-			<Tone token="muted">{` · ${endpointLabel}`}</Tone>
-			{info ? <Tone token="muted">{` · engine ${info.serverVersion} (API ${info.apiVersion})`}</Tone> : null}
 		</Text>
 	);
 }

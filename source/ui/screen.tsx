@@ -46,7 +46,8 @@ function useStatus() {
 
 function dialogHeight(request: ConfirmRequest | undefined, width: number): number {
 	if (!request) return 0;
-	return 3 + Math.ceil(displayWidth(request.text) / Math.max(10, width - 4));
+	const inner = Math.max(10, width - 4);
+	return 3 + request.text.split('\n').reduce((rows, line) => rows + Math.max(1, Math.ceil(displayWidth(line) / inner)), 0);
 }
 
 /** The whole screen: header, the top view of the stack, dialogs, prompt and footer, sized to the terminal. */
@@ -230,7 +231,7 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 		<AppControlsContext.Provider value={controls}>
 			<CommandRegistryContext.Provider value={registry}>
 				<Box flexDirection="column" width={columns} height={rows}>
-					<Header endpointLabel={endpointLabel} info={info} resources={resources} activeKind={paneKind} />
+					<Header endpointLabel={endpointLabel} info={info} resources={resources} activeKind={paneKind} width={columns} />
 					{disconnectedBanner ? (
 						<Text wrap="truncate-end">
 							<Tone token="banner.error">{` disconnected — ${retryText(connection, undefined)}: ${connection.problem?.title ?? ''} `}</Tone>
@@ -247,7 +248,7 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 						) : top.type === 'inspect' && topResource ? (
 							<InspectView key={`${top.id}:${top.tab ?? ''}`} resource={topResource} id={top.id} label={top.label} initialTab={top.tab} width={columns} height={mainHeight} />
 						) : topResource ? (
-							<ResourceView key={topResource.kind} resource={topResource} width={columns} height={mainHeight} />
+							<ResourceView key={`${topResource.kind}:${top.type === 'pane' ? (top.scope?.value ?? '') : ''}`} resource={topResource} scope={top.type === 'pane' ? top.scope : undefined} width={columns} height={mainHeight} />
 						) : (
 							<Tone token="message.error">{`unknown pane ${top.type === 'pane' ? top.kind : ''}`}</Tone>
 						)}

@@ -74,9 +74,14 @@ describe('help', () => {
 		app.stdin.write('?');
 		await until(() => screen().includes('Keys'), screen);
 		assert.match(screen(), /\? +show every key/);
-		app.stdin.write('G');
-		await until(() => screen().includes('sort by memory'), screen);
+		for (let page = 0; page < 12 && !screen().includes('kill the container'); page++) {
+			app.stdin.write('\u001B[6~');
+			await new Promise(resolve => setTimeout(resolve, 40));
+		}
 		assert.match(screen(), /kill the container \(SIGKILL\) +\(asks to confirm\)/);
+		app.stdin.write('G');
+		await until(() => screen().includes('Configs pane'), screen);
+		assert.match(screen(), /remove the config \(the engine refuses while a service uses it\)/);
 	});
 });
 

@@ -1,7 +1,7 @@
 import {useCallback} from 'react';
 import type {Listed} from '../../engine/types.js';
 import type {ActionDef, ActionPlan, Plan, ResourceDescriptor} from '../../resources/descriptor.js';
-import {runHandOver, runPlan} from '../../resources/run-action.js';
+import {engineErrorMessage, runHandOver, runPlan} from '../../resources/run-action.js';
 import {useAppControls} from '../app-context.js';
 import {useHandOver} from './use-hand-over.js';
 import {useStore} from './use-live-store.js';
@@ -58,6 +58,16 @@ export function useActionRunner(resource: ResourceDescriptor) {
 				controls.ask({...plan.ask, onSubmit: text => carryOut(action, label, plan.then(text))});
 				return;
 			}
+			if ('load' in plan) {
+				controls.setStatus({text: plan.loading, tone: 'message.info'});
+				void store
+					.withSession(session => plan.load(session))
+					.then(
+						next => carryOut(action, label, next),
+						(error: unknown) => controls.setStatus({text: engineErrorMessage(error), tone: 'message.error'}),
+					);
+				return;
+			}
 			if ('handOver' in plan) {
 				const run = handOver(
 					plan.banner,
@@ -94,7 +104,7 @@ export function useActionRunner(resource: ResourceDescriptor) {
 			for (const item of items) {
 				const plan = action.plan(item);
 				if ('refused' in plan) refused.push(plan.refused);
-				else if ('ask' in plan || 'handOver' in plan) {
+				else if ('ask' in plan || 'handOver' in plan || 'load' in plan) {
 					controls.setStatus({text: `${doing(action)} works on one ${resource.title.toLowerCase().replace(/s$/, '')} at a time: unmark (Esc) and select one`, tone: 'message.info'});
 					return;
 				} else planned.push({label: resource.label(item), plan});

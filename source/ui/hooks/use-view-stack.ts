@@ -1,8 +1,9 @@
 import {useCallback, useState} from 'react';
+import type {PaneScope} from '../../resources/descriptor.js';
 import type {LogSource} from '../../store/log-session.js';
 
 export type View =
-	| {type: 'pane'; kind: string}
+	| {type: 'pane'; kind: string; scope?: PaneScope}
 	| {type: 'inspect'; kind: string; id: string; label: string; tab?: string}
 	| {type: 'logs'; title: string; sources: readonly LogSource[]}
 	| {type: 'help'};

@@ -4,7 +4,7 @@ import type {Listed} from '../../engine/types.js';
 import {resourceScope} from '../../keymap/key-table.js';
 import {parseTextFilter} from '../../lib/text-filter.js';
 import {displayWidth} from '../../lib/text-width.js';
-import type {Column, ResourceDescriptor, RowContext} from '../../resources/descriptor.js';
+import type {Column, PaneScope, ResourceDescriptor, RowContext} from '../../resources/descriptor.js';
 import {filterItems, sortItems} from '../../store/selectors.js';
 import {emptyList} from '../../store/snapshot.js';
 import {useAppControls, type PaneMemory} from '../app-context.js';
@@ -18,6 +18,8 @@ import {moveCursor} from './cursor.js';
 
 export interface ResourceViewProps {
 	resource: ResourceDescriptor;
+	/** Set when opened from a row of another pane (a service's tasks): only its items are listed. */
+	scope?: PaneScope;
 	width: number;
 	height: number;
 }
@@ -48,13 +50,17 @@ function mergedLogs(resource: ResourceDescriptor, marked: readonly Listed[]) {
 }
 
 /** The generic list pane: any resource descriptor drawn as a filterable, sortable, windowed table. */
-export function ResourceView({resource, width, height}: ResourceViewProps) {
+export function ResourceView({resource, scope, width, height}: ResourceViewProps) {
 	const store = useStore();
 	const controls = useAppControls();
 	useWatchKind(resource.kind);
 	const list = useStoreSlice(snapshot => snapshot.lists[resource.kind] ?? emptyList);
 	const stats = useStoreSlice(snapshot => snapshot.stats);
-	const [memory, setMemory, latestMemory] = usePaneMemory(resource.kind, {filter: '', sort: resource.defaultSort});
+	const [memory, setMemory, latestMemory] = usePaneMemory(scope ? `${resource.kind}:${scope.key}=${scope.value}` : resource.kind, {filter: '', sort: resource.defaultSort});
+	const scoped = useMemo(
+		() => (scope && resource.inScope ? list.items.filter(item => resource.inScope?.(item, scope.key, scope.value)) : list.items),
+		[list.items, scope, resource],
+	);
 	const [top, setTop] = useState(0);
 	const actions = useActionRunner(resource);
 
@@ -66,11 +72,11 @@ export function ResourceView({resource, width, height}: ResourceViewProps) {
 	const context: RowContext = useMemo(() => ({stats, now: Date.now()}), [stats]);
 
 	const rows = useMemo(() => {
-		const matching = filterItems(list.items, filter?.ok ? filter.matches : undefined, resource.filterText);
+		const matching = filterItems(scoped, filter?.ok ? filter.matches : undefined, resource.filterText);
 		if (!sortColumn?.sortValue) return matching;
 		return sortItems(matching, item => sortColumn.sortValue?.(item, context), sort.direction);
 		// context is only a dependency when the order depends on stats.
-	}, [list.items, filter, resource, sortColumn, sort.direction, sortsByStats ? context : undefined]);
+	}, [scoped, filter, resource, sortColumn, sort.direction, sortsByStats ? context : undefined]);
 
 	const bodyHeight = Math.max(1, height - 2);
 	const foundIndex = memory.selectedId ? rows.findIndex(item => item.id === memory.selectedId) : -1;
@@ -165,7 +171,13 @@ export function ResourceView({resource, width, height}: ResourceViewProps) {
 			else controls.openView({type: 'inspect', kind: resource.kind, id: selected.id, label: resource.label(selected), tab: 'stats'});
 			return true;
 		}
-		if (command === 'list.inspect') {
+		if (command === 'list.open' && resource.drillDown) {
+			if (!selected) return true;
+			const drill = resource.drillDown;
+			controls.openView({type: 'pane', kind: drill.kind, scope: {key: drill.scopeKey, value: drill.value(selected), title: drill.title(selected)}});
+			return true;
+		}
+		if (command === 'list.inspect' || command === 'list.open') {
 			if (!selected) return true;
 			if (!resource.detail) controls.setStatus({text: `${resource.title} have no detail view yet`, tone: 'message.info'});
 			else controls.openView({type: 'inspect', kind: resource.kind, id: selected.id, label: resource.label(selected)});
@@ -215,20 +227,26 @@ export function ResourceView({resource, width, height}: ResourceViewProps) {
 			shownColumns.map(column => ({text: column.value(item, context), tone: column.tone?.(item, context), align: column.align})),
 	}));
 
-	const count = filter?.ok ? `${rows.length} of ${list.items.length}` : `${list.items.length}`;
+	const count = filter?.ok ? `${rows.length} of ${scoped.length}` : `${scoped.length}`;
+	// A pane that cannot list at all (a Swarm pane on a worker) says why in full, not in a cut title.
+	const failedOutright = list.error !== undefined && scoped.length === 0;
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text wrap="truncate-end">
-				<Tone token="title">{resource.title}</Tone>
+				<Tone token="title">{scope ? `${resource.title} of ${scope.title}` : resource.title}</Tone>
 				<Tone token="muted"> ({count})</Tone>
 				{marked.length > 0 ? <Tone token="table.marked">{`  ${marked.length} marked`}</Tone> : null}
 				{memory.filter ? <Tone token={filter?.ok ? 'accent' : 'message.error'}>{filter?.ok ? `  filter: ${filter.describe}` : `  ${filter?.error ?? ''}`}</Tone> : null}
-				{list.error ? <Tone token="message.error">{`  list failed: ${list.error}`}</Tone> : null}
+				{list.error && !failedOutright ? <Tone token="message.error">{`  list failed: ${list.error}`}</Tone> : null}
 			</Text>
-			{!list.loaded ? (
+			{failedOutright ? (
+				<Tone token="message.error" wrap="wrap">
+					{list.error}
+				</Tone>
+			) : !list.loaded ? (
 				<Tone token="muted">loading {resource.title.toLowerCase()}…</Tone>
 			) : rows.length === 0 ? (
-				<Tone token="muted">{list.items.length === 0 ? `No ${resource.title.toLowerCase()} on this engine.` : 'No row matches the filter (/ to change it, Esc to clear).'}</Tone>
+				<Tone token="muted">{scoped.length === 0 ? `No ${resource.title.toLowerCase()} ${scope ? `in ${scope.title}` : 'on this engine'}.` : 'No row matches the filter (/ to change it, Esc to clear).'}</Tone>
 			) : (
 				<Table
 					columns={placed}
