@@ -70,6 +70,7 @@ const store = new LiveStore({
 	describeProblem: error => describeEngineError(error, endpoint),
 	errorMessage: engineMessage,
 	isConnectionError,
+	pollIntervals: Object.fromEntries(resources.flatMap(resource => (resource.pollIntervalMs ? [[resource.kind, resource.pollIntervalMs]] : []))),
 });
 store.start();
 

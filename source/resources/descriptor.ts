@@ -144,6 +144,8 @@ export interface ResourceDescriptor<T extends Listed = Listed, D = unknown> {
 	groupLogs?(item: T, all: readonly T[]): LogTarget | {refused: string};
 	/** Ids whose stats are worth reading when visible (running containers); also enables `o`. */
 	wantsStats?(item: T): boolean;
+	/** Re-list this often while shown, ms, when the engine sends no event for its changes (default: the 10 s safety poll). */
+	pollIntervalMs?: number;
 	/** What Enter opens: another pane scoped to this item (a service's tasks, a stack's services). */
 	drillDown?: {kind: string; scopeKey: string; value(item: T): string; title(item: T): string};
 	/** Whether an item belongs to a scope a drill-down opened ("service" = an id). */

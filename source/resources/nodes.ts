@@ -10,7 +10,7 @@ import {demoteWarning, promoteNote} from '../swarm/quorum.js';
 import {validateNodeLabel} from '../swarm/validate.js';
 import type {Token} from '../theme/tokens.js';
 import type {ActionDef, ResourceDescriptor} from './descriptor.js';
-import {readCluster, swarmListed} from './swarm-listing.js';
+import {readCluster, swarmListed, swarmPollMs} from './swarm-listing.js';
 
 /** A node as the pane lists it: with the number of tasks running on it. */
 export interface NodeRow extends NodeSummary {
@@ -73,7 +73,7 @@ function availabilityAction(id: string, keys: string[], target: NodeAvailability
 const nodeActions: readonly ActionDef<NodeRow>[] = [
 	availabilityAction('node.activate', ['u'], 'active', 'make the node active: it takes tasks again'),
 	availabilityAction('node.pause', ['p'], 'pause', 'pause the node: it keeps its tasks but takes no new ones (previews first)'),
-	availabilityAction('node.drain', ['D'], 'drain', 'drain the node: its tasks move to other nodes (previews which, and what runs short)'),
+	{...availabilityAction('node.drain', ['D'], 'drain', 'drain the node: its tasks move to other nodes (previews which, and what runs short)'), hint: 'drain'},
 	{
 		id: 'node.promote',
 		keys: ['+'],
@@ -147,10 +147,12 @@ export const nodesResource: ResourceDescriptor<NodeRow> = {
 		{id: 'state', title: 'STATE', width: {min: 8, flex: 1, fit: 30}, value: node => (node.stateMessage && node.state !== 'ready' ? `${node.state}: ${node.stateMessage}` : node.state), tone: node => (node.state === 'ready' ? 'status.running' : 'status.dead'), sortKey: 'S', sortValue: node => node.state},
 		{id: 'tasks', title: 'TASKS', width: 5, align: 'right', value: node => String(node.tasksRunning), sortKey: 'T', sortValue: node => node.tasksRunning},
 		{id: 'engine', title: 'ENGINE', width: 14, value: node => node.engineVersion, dropPriority: 2, sortKey: 'E', sortValue: node => node.engineVersion},
-		{id: 'cpus', title: 'CPUS', width: 5, align: 'right', value: node => formatCpus(node.cpus), dropPriority: 1, sortKey: 'C', sortValue: node => node.cpus},
+		{id: 'cpus', title: 'CPUS', width: 7, align: 'right', value: node => formatCpus(node.cpus), dropPriority: 1, sortKey: 'C', sortValue: node => node.cpus},
 		{id: 'memory', title: 'MEMORY', width: 8, align: 'right', value: node => formatBytes(node.memoryBytes), dropPriority: 1, sortKey: 'M', sortValue: node => node.memoryBytes},
 		{id: 'labels', title: 'LABELS', width: {min: 8, flex: 2}, value: node => labelsText(node.labels), tone: () => 'muted', dropPriority: 2},
 	],
+	// Task states change on every node, but only the node running a task tells of it (as container events): poll.
+	pollIntervalMs: swarmPollMs,
 	defaultSort: {column: 'hostname', direction: 'asc'},
 	filterText: node => `${node.hostname} ${node.role} ${node.managerStatus ?? ''} ${node.availability} ${node.state} ${labelsText(node.labels)} ${node.id.slice(0, 12)}`,
 	label: node => node.hostname,

@@ -105,6 +105,7 @@ export const serviceActions: readonly ActionDef<ServiceSummary>[] = [
 		id: 'service.rollback',
 		keys: ['b'],
 		description: 'roll back to the previous spec: shows what will change first',
+		hint: 'rollback',
 		dangerous: true,
 		plan: service =>
 			!service.hasPreviousSpec

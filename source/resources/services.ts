@@ -3,7 +3,7 @@ import type {ServiceSummary} from '../engine/swarm/types.js';
 import type {Token} from '../theme/tokens.js';
 import type {ResourceDescriptor} from './descriptor.js';
 import {serviceActions} from './service-actions.js';
-import {swarmListed} from './swarm-listing.js';
+import {swarmListed, swarmPollMs} from './swarm-listing.js';
 
 function replicasTone(service: ServiceSummary): Token {
 	if (service.running === 0 && service.desired > 0) return 'status.dead';
@@ -37,6 +37,8 @@ export const servicesResource: ResourceDescriptor<ServiceSummary> = {
 		{id: 'update', title: 'UPDATE', width: {min: 9, flex: 1, fit: 20}, value: service => service.updateStatus?.state ?? '', tone: updateTone, sortKey: 'U', sortValue: service => service.updateStatus?.state ?? '', dropPriority: 1},
 		{id: 'stack', title: 'STACK', width: {min: 6, flex: 1, fit: 20}, value: service => service.stack ?? '', tone: () => 'muted', sortKey: 'K', sortValue: service => service.stack ?? '', dropPriority: 1},
 	],
+	// Task states change on every node, but only the node running a task tells of it (as container events): poll.
+	pollIntervalMs: swarmPollMs,
 	defaultSort: {column: 'name', direction: 'asc'},
 	filterText: service => `${service.name} ${service.mode} ${service.image} ${service.stack ?? ''} ${service.updateStatus?.state ?? ''} ${service.id.slice(0, 12)}`,
 	label: service => service.name,

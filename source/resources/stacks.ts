@@ -4,7 +4,7 @@ import {listStackObjects, removeStackObjects, type StackObjects} from '../engine
 import {toStacks} from '../engine/swarm/stacks.js';
 import type {StackSummary} from '../engine/swarm/types.js';
 import type {ResourceDescriptor} from './descriptor.js';
-import {swarmListed} from './swarm-listing.js';
+import {swarmListed, swarmPollMs} from './swarm-listing.js';
 
 function whatGoes(objects: StackObjects): string {
 	const part = (title: string, items: {name: string}[]) => (items.length > 0 ? `${items.length} ${title}: ${items.map(item => item.name).join(', ')}` : undefined);
@@ -31,6 +31,8 @@ export const stacksResource: ResourceDescriptor<StackSummary> = {
 		},
 		{id: 'names', title: 'SERVICE NAMES', width: {min: 10, flex: 3}, value: stack => stack.services.join(' '), tone: () => 'muted', dropPriority: 1},
 	],
+	// Task states change on every node, but only the node running a task tells of it (as container events): poll.
+	pollIntervalMs: swarmPollMs,
 	defaultSort: {column: 'name', direction: 'asc'},
 	filterText: stack => `${stack.name} ${stack.services.join(' ')}`,
 	label: stack => stack.name,

@@ -5,6 +5,13 @@ import {listServices} from '../engine/swarm/services.js';
 import {listTasks} from '../engine/swarm/tasks.js';
 import type {NodeSummary, ServiceSummary, SwarmAccess, TaskSummary} from '../engine/swarm/types.js';
 
+/**
+ * How often Swarm panes re-list while shown. The manager's event stream
+ * announces service and node changes, not the tasks starting and failing on
+ * other nodes, so replica counts and task states are polled.
+ */
+export const swarmPollMs = 3000;
+
 /** The pane's whole message when Swarm panes cannot list here: why, and what to do. */
 export function accessMessage(access: Extract<SwarmAccess, {ok: false}>): string {
 	return [`Swarm panes need a manager: ${access.reason}.`, access.hint ? `${access.hint[0]?.toUpperCase() ?? ''}${access.hint.slice(1)}.` : ''].filter(Boolean).join(' ');

@@ -8,7 +8,7 @@ import {formatAge, formatTimestamp, shortId} from '../lib/format.js';
 import {explainPending} from '../swarm/why-pending.js';
 import type {Line, Token} from '../theme/tokens.js';
 import type {DetailDescriptor, ResourceDescriptor} from './descriptor.js';
-import {readCluster, swarmListed} from './swarm-listing.js';
+import {readCluster, swarmListed, swarmPollMs} from './swarm-listing.js';
 
 /** A task as listed: with the hostname of its node. */
 export interface TaskRow extends TaskSummary {
@@ -104,6 +104,8 @@ export const tasksResource: ResourceDescriptor<TaskRow, TaskDetail> = {
 		{id: 'id', title: 'ID', width: 12, value: task => shortId(task.id), tone: () => 'muted', dropPriority: 2},
 	],
 	// Current tasks first within each service (the engine keeps finished ones as history).
+	// Task states change on every node, but only the node running a task tells of it (as container events): poll.
+	pollIntervalMs: swarmPollMs,
 	defaultSort: {column: 'name', direction: 'asc'},
 	filterText: task => `${taskName(task)} ${task.nodeName} ${task.state} ${task.desiredState} ${task.error ?? ''} ${task.message} ${task.id.slice(0, 12)}`,
 	label: taskName,

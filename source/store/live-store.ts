@@ -22,6 +22,8 @@ export interface LiveStoreOptions {
 	isConnectionError(error: unknown): boolean;
 	/** Safety-net poll interval, ms. Default 10 000. */
 	pollIntervalMs?: number;
+	/** Kinds polled more often than that (their changes come with no engine event), ms. */
+	pollIntervals?: Readonly<Record<Kind, number>>;
 	/** Minimum time between two store notifications, ms. Default 100 (10/s). */
 	notifyIntervalMs?: number;
 	statsIntervalMs?: number;
@@ -71,7 +73,12 @@ export class LiveStore {
 			},
 			onLost: error => this.lost(error),
 		});
-		this.poller = new Poller(options.pollIntervalMs ?? 10_000, () => this.watched.keys(), kind => void this.refresh(kind));
+		this.poller = new Poller(
+			kind => options.pollIntervals?.[kind] ?? options.pollIntervalMs ?? 10_000,
+			() => this.watched.keys(),
+			kind => void this.refresh(kind),
+			Math.min(1000, options.pollIntervalMs ?? 1000),
+		);
 		this.stats = new StatsFeed({
 			intervalMs: options.statsIntervalMs,
 			onStats: readings => {

@@ -9,6 +9,7 @@ import {AppControlsContext, type AppControls, type ConfirmRequest, type PaneMemo
 import {Tone} from './components/tone.js';
 import {Footer} from './footer.js';
 import {Header} from './header.js';
+import {hintsForPane} from './pane-hints.js';
 import {CommandRegistryContext, type CommandHandler, type CommandRegistry} from './hooks/use-commands.js';
 import {useStoreSlice} from './hooks/use-live-store.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
@@ -222,9 +223,9 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 	const disconnectedBanner = connection.everConnected && connection.status !== 'connected';
 	const confirmHeight = dialogHeight(confirmRequest, columns);
 	const mainHeight = Math.max(3, rows - 1 - (disconnectedBanner ? 1 : 0) - confirmHeight - (prompt ? 1 : 0) - 2);
-	const hints = confirmRequest ? hintsFor(keyTable, ['confirm']) : prompt ? hintsFor(keyTable, ['prompt']) : hintsFor(keyTable, activeScopes);
 	const top = views.top;
 	const topResource = top.type === 'pane' || top.type === 'inspect' ? resourceByKind(top.kind) : undefined;
+	const hints = confirmRequest ? hintsFor(keyTable, ['confirm']) : prompt ? hintsFor(keyTable, ['prompt']) : hintsForPane(hintsFor(keyTable, activeScopes), top.type === 'pane' ? topResource : undefined);
 	const paneKind = views.stack[0]?.type === 'pane' ? views.stack[0].kind : firstPane;
 
 	return (
