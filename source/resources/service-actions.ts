@@ -35,7 +35,11 @@ export const serviceActions: readonly ActionDef<ServiceSummary>[] = [
 						then: text => {
 							const replicas = validateReplicas(text);
 							if (!replicas.ok) return {refused: replicas.error};
+							if (replicas.value === service.desired) return {refused: `${service.name} already wants ${replicas.value} replicas`};
+							const fewer = replicas.value < service.desired;
 							return {
+								confirm: `Scale ${service.name} from ${service.desired} to ${replicas.value} replicas?${fewer ? ` ${service.desired - replicas.value} of its tasks will stop.` : ''}`,
+								confirmLabel: 'scale',
 								run: async (session: EngineSession) => {
 									await scaleService(session.docker, service.id, replicas.value);
 								},
