@@ -38,7 +38,8 @@ export interface ActionPlan {
 	confirm?: string;
 	/** Label of the confirm button, e.g. "remove", "force remove". */
 	confirmLabel?: string;
-	run(session: EngineSession): Promise<void>;
+	/** May return a report to show in a dialog after success (a prune: what the engine removed, against the plan). */
+	run(session: EngineSession): Promise<void | {report: string}>;
 	/** Status line text after success, e.g. "stopped web-1". */
 	done: string;
 }

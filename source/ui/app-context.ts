@@ -16,6 +16,8 @@ export interface ConfirmRequest {
 	confirmLabel: string;
 	dangerous: boolean;
 	onConfirm(): void;
+	/** A report to read, not a question: any confirm or cancel key closes it. */
+	info?: boolean;
 }
 
 export interface PaneMemory {

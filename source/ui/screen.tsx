@@ -184,7 +184,7 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 					pendingConfirm.onConfirm();
 				} else if (command === 'confirm.no') {
 					setConfirmRequest(undefined);
-					setStatus({text: 'cancelled', tone: 'muted'});
+					if (!pendingConfirm.info) setStatus({text: 'cancelled', tone: 'muted'});
 				}
 				continue;
 			}

@@ -88,6 +88,7 @@ export function useActionRunner(resource: ResourceDescriptor) {
 				controls.setStatus({text: `${doing(action)}: ${label}…`, tone: 'message.info'});
 				void runPlan(store, plan).then(outcome => {
 					controls.setStatus(outcome.ok ? {text: plan.done, tone: 'message.success'} : {text: outcome.message, tone: 'message.error'});
+					if (outcome.ok && outcome.value) controls.confirm({text: outcome.value, confirmLabel: 'close', dangerous: false, info: true, onConfirm: () => {}});
 					void store.refresh(resource.kind);
 				});
 			};
