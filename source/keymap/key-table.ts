@@ -7,11 +7,16 @@ export function resourceScope(kind: string): `resource.${string}` {
 	return `resource.${kind}`;
 }
 
+/** The number key of the pane at `index`: 1..9, then 0 for the tenth; later panes are reached with `:`. */
+export function paneKey(index: number): string | undefined {
+	return index < 9 ? String(index + 1) : index === 9 ? '0' : undefined;
+}
+
 /** Pane switches by number, in resource order. */
 function paneRows(list: readonly ResourceDescriptor[]): KeyBinding[] {
-	return list.slice(0, 9).map((resource, index) => ({
+	return list.slice(0, 10).map((resource, index) => ({
 		command: `pane.${resource.kind}`,
-		keys: [String(index + 1)],
+		keys: [paneKey(index) as string],
 		scope: 'global',
 		group: 'Panes',
 		description: `show ${resource.title.toLowerCase()} (:${resource.aliases.join(', :')})`,
@@ -31,7 +36,7 @@ function sortRows(resource: ResourceDescriptor): KeyBinding[] {
 }
 
 function actionRows(resource: ResourceDescriptor): KeyBinding[] {
-	return resource.actions.map(action => ({
+	return [...resource.actions, ...(resource.paneActions ?? [])].map(action => ({
 		command: `action.${action.id}`,
 		keys: action.keys,
 		scope: resourceScope(resource.kind),

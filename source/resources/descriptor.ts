@@ -96,6 +96,18 @@ export interface ActionDef<T> {
 	plan(item: T): Plan;
 }
 
+/** An action on the pane as a whole, needing no selected row (prune, create). */
+export interface PaneActionDef<T> {
+	/** Unique id, becomes the command "action.<id>". */
+	id: string;
+	keys: readonly string[];
+	description: string;
+	dangerous?: boolean;
+	hint?: string;
+	/** Plan from the rows the pane holds (all of them, not just the filtered ones). */
+	plan(items: readonly T[]): Plan;
+}
+
 export interface DetailTab<D> {
 	id: string;
 	title: string;
@@ -138,6 +150,8 @@ export interface ResourceDescriptor<T extends Listed = Listed, D = unknown> {
 	/** Short name of an item for messages: "web-1". */
 	label(item: T): string;
 	actions: readonly ActionDef<T>[];
+	/** Actions on the pane as a whole (prune, create): no row needs to be selected. */
+	paneActions?: readonly PaneActionDef<T>[];
 	detail?: DetailDescriptor<D>;
 	/** What `l` follows for this item. */
 	logs?(item: T): LogTarget;

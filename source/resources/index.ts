@@ -12,12 +12,13 @@ import {tasksResource} from './tasks.js';
  * pane is its position here. The only list to edit when a kind is added.
  */
 export const resources: readonly ResourceDescriptor[] = [
+	// Number keys 1..9 and 0 go to the first ten, in this order; the rest are reached with `:`.
 	containersResource,
-	eventsResource,
-	nodesResource,
 	servicesResource,
-	tasksResource,
+	nodesResource,
 	stacksResource,
+	eventsResource,
+	tasksResource,
 	secretsResource,
 	configsResource,
 ] as unknown as readonly ResourceDescriptor[];

@@ -1,6 +1,7 @@
 import {Text} from 'ink';
 import type {EngineInfo} from '../engine/types.js';
 import {displayWidth} from '../lib/text-width.js';
+import {paneKey} from '../keymap/key-table.js';
 import type {ResourceDescriptor} from '../resources/descriptor.js';
 import {Tone} from './components/tone.js';
 
@@ -8,8 +9,9 @@ type TabForm = 'full' | 'alias' | 'number';
 
 /** A pane tab: "3:Nodes", "3:no" (its short alias) or just "3", as room allows. */
 function tabText(resource: ResourceDescriptor, index: number, form: TabForm): string {
-	if (form === 'number') return String(index + 1);
-	return `${index + 1}:${form === 'alias' ? (resource.aliases[1] ?? resource.title) : resource.title}`;
+	const key = paneKey(index) ?? '';
+	if (form === 'number') return key;
+	return `${key}:${form === 'alias' ? (resource.aliases[1] ?? resource.title) : resource.title}`;
 }
 
 /**
@@ -18,7 +20,7 @@ function tabText(resource: ResourceDescriptor, index: number, form: TabForm): st
  * than the active one shrink to their short alias, then to their number.
  */
 export function Header({endpointLabel, info, resources, activeKind, width}: {endpointLabel: string; info?: EngineInfo; resources: readonly ResourceDescriptor[]; activeKind: string; width: number}) {
-	const panes = resources.slice(0, 9);
+	const panes = resources.slice(0, 10);
 	const where = ` ${endpointLabel}${info ? ` · engine ${info.serverVersion} (API ${info.apiVersion})` : ''} │ `;
 	const lineWidth = (form: TabForm) => displayWidth(`dockdeck${where}${panes.map((resource, index) => tabText(resource, index, resource.kind === activeKind ? 'full' : form)).join(' ')}`);
 	// The active tab keeps its title; the others shrink until the line fits.

@@ -1,6 +1,6 @@
 import {useCallback} from 'react';
 import type {Listed} from '../../engine/types.js';
-import type {ActionDef, ActionPlan, Plan, ResourceDescriptor} from '../../resources/descriptor.js';
+import type {ActionDef, ActionPlan, PaneActionDef, Plan, ResourceDescriptor} from '../../resources/descriptor.js';
 import {engineErrorMessage, runHandOver, runPlan} from '../../resources/run-action.js';
 import {useAppControls} from '../app-context.js';
 import {useHandOver} from './use-hand-over.js';
@@ -145,6 +145,8 @@ export function useActionRunner(resource: ResourceDescriptor) {
 	);
 
 	return {
+		/** A pane action (prune, create): planned from every row the pane holds. */
+		runOnPane: (action: PaneActionDef<Listed>, items: readonly Listed[]) => carryOut(action as unknown as ActionDef<Listed>, resource.title.toLowerCase(), action.plan(items)),
 		run: (action: ActionDef<Listed>, selected: Listed | undefined, marked: readonly Listed[]) => {
 			if (marked.length > 0) runOnMarked(action, marked);
 			else if (selected) carryOut(action, resource.label(selected), action.plan(selected));

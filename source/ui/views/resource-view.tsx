@@ -195,6 +195,11 @@ export function ResourceView({resource, scope, width, height}: ResourceViewProps
 			return true;
 		}
 		if (command.startsWith('action.')) {
+			const paneAction = resource.paneActions?.find(each => `action.${each.id}` === command);
+			if (paneAction) {
+				actions.runOnPane(paneAction, scoped);
+				return true;
+			}
 			const action = resource.actions.find(each => `action.${each.id}` === command);
 			if (!action) return false;
 			actions.run(action, selected, marked);
