@@ -43,6 +43,12 @@ export const servicesResource: ResourceDescriptor<ServiceSummary> = {
 	filterText: service => `${service.name} ${service.mode} ${service.image} ${service.stack ?? ''} ${service.updateStatus?.state ?? ''} ${service.id.slice(0, 12)}`,
 	label: service => service.name,
 	actions: serviceActions,
+	logs: service => ({title: `logs of service ${service.name} (every task, prefixed service.slot@node)`, sources: [{id: service.id, service: true}]}),
+	groupLogs: (service, all) => {
+		if (!service.stack) return {refused: `${service.name} belongs to no stack: l shows its own logs`};
+		const members = all.filter(each => each.stack === service.stack).sort((a, b) => a.name.localeCompare(b.name));
+		return {title: `logs of stack ${service.stack} (${members.length} services)`, sources: members.map(member => ({id: member.id, service: true}))};
+	},
 	drillDown: {kind: 'tasks', scopeKey: 'service', value: service => service.id, title: service => `service ${service.name}`},
 	inScope: (service, key, value) => key === 'stack' && service.stack === value,
 };

@@ -56,5 +56,6 @@ export const stacksResource: ResourceDescriptor<StackSummary> = {
 			}),
 		},
 	],
+	logs: stack => ({title: `logs of stack ${stack.name} (${stack.services.length} services, prefixed service.slot@node)`, sources: stack.services.map(name => ({id: name, service: true}))}),
 	drillDown: {kind: 'services', scopeKey: 'stack', value: stack => stack.name, title: stack => `stack ${stack.name}`},
 };

@@ -1,13 +1,22 @@
+import type {EngineSession} from '../engine/client.js';
 import {streamContainerLogs, type LogLine, type LogQuery} from '../engine/logs.js';
+import {streamServiceLogs} from '../engine/swarm/service-logs.js';
 import {RingBuffer} from '../lib/ring-buffer.js';
 import {throttle, type Throttled} from '../lib/throttle.js';
 import type {LiveStore} from './live-store.js';
 
 export interface LogSource {
-	/** Container id. */
+	/** Container id, or service id or name. */
 	id: string;
-	/** Prefix shown on merged logs ("web-1"); omitted for a single container. */
+	/** Prefix shown on merged logs ("web-1"); omitted for a single container. Service lines name their task instead. */
 	label?: string;
+	/** A Swarm service: the merged logs of all its tasks, each line "service.slot@node". Default: a container. */
+	service?: boolean;
+}
+
+/** Streams one source's logs: a container's, or every task of a service. */
+function streamSource(session: EngineSession, source: LogSource, query: LogQuery, signal: AbortSignal, onLines: (lines: LogLine[]) => void): Promise<void> {
+	return source.service ? streamServiceLogs(session.docker, source.id, query, signal, onLines) : streamContainerLogs(session.docker, source.id, query, signal, onLines);
 }
 
 /** Presets on keys 0..6: all, 1m, 5m, 15m, 1h, 6h, 24h. The default is the last 500 lines. */
@@ -97,11 +106,11 @@ export class LogSession {
 			this.sources.map(async source => {
 				const lines: LogLine[] = [];
 				try {
-					await this.store.withSession(session => streamContainerLogs(session.docker, source.id, {...query, follow: false}, signal, batch => lines.push(...batch)));
+					await this.store.withSession(session => streamSource(session, source, {...query, follow: false}, signal, batch => lines.push(...batch)));
 				} catch (error) {
 					if (!signal.aborted) this.setState({status: 'failed', message: this.errorMessage(error)});
 				}
-				return lines.map(line => ({...line, source: source.label}));
+				return source.label ? lines.map(line => ({...line, source: source.label})) : lines;
 			}),
 		);
 		if (signal.aborted) return;
@@ -122,7 +131,7 @@ export class LogSession {
 			sources.map(source =>
 				this.store
 					.withSession(session =>
-						streamContainerLogs(session.docker, source.id, query, signal, lines => {
+						streamSource(session, source, query, signal, lines => {
 							const seen = after.get(source.id);
 							for (const line of lines) {
 								if (seen !== undefined && (line.time ?? 0) <= seen) continue;
