@@ -38,8 +38,12 @@ export interface ActionPlan {
 	confirm?: string;
 	/** Label of the confirm button, e.g. "remove", "force remove". */
 	confirmLabel?: string;
-	/** May return a report to show in a dialog after success (a prune: what the engine removed, against the plan). */
-	run(session: EngineSession): Promise<void | {report: string}>;
+	/**
+	 * May return a report to show in a dialog after success (a prune: what the
+	 * engine removed, against the plan), or a tab of the item's detail to open
+	 * (an update: its live rollout).
+	 */
+	run(session: EngineSession): Promise<void | {report?: string; openTab?: string}>;
 	/** Status line text after success, e.g. "stopped web-1". */
 	done: string;
 }
@@ -115,7 +119,7 @@ export interface DetailTab<D> {
 }
 
 /** Tabs of the detail view fed live rather than from one inspect call. */
-export type LiveTabId = 'stats' | 'processes' | 'events';
+export type LiveTabId = 'stats' | 'processes' | 'events' | 'rollout';
 
 export interface DetailDescriptor<D> {
 	load(session: EngineSession, id: string): Promise<D>;

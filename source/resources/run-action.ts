@@ -15,10 +15,10 @@ export function engineErrorMessage(error: unknown): string {
 	return engineMessage(error);
 }
 
-export async function runPlan(store: LiveStore, plan: ActionPlan): Promise<Outcome<string | undefined>> {
+export async function runPlan(store: LiveStore, plan: ActionPlan): Promise<Outcome<{report?: string; openTab?: string}>> {
 	try {
 		const result = await store.withSession(session => plan.run(session));
-		return {ok: true, value: result ? result.report : undefined};
+		return {ok: true, value: result ?? {}};
 	} catch (error) {
 		return {ok: false, message: engineMessage(error)};
 	}

@@ -6,6 +6,9 @@ import {diffSpecs, rollbackBlocker} from '../swarm/spec-diff.js';
 import {validateEnvEntry, validateImage, validateReplicas} from '../swarm/validate.js';
 import type {ActionDef} from './descriptor.js';
 
+/** After a change is sent, the service's live rollout opens: each slot's old → new task as it happens. */
+const rollout = {openTab: 'rollout'};
+
 /** At most this many changed fields are listed in the rollback confirmation; the rest are counted. */
 const diffLinesShown = 14;
 
@@ -42,6 +45,7 @@ export const serviceActions: readonly ActionDef<ServiceSummary>[] = [
 								confirmLabel: 'scale',
 								run: async (session: EngineSession) => {
 									await scaleService(session.docker, service.id, replicas.value);
+									return rollout;
 								},
 								done: `scaled ${service.name} to ${replicas.value} replicas`,
 							};
@@ -70,6 +74,7 @@ export const serviceActions: readonly ActionDef<ServiceSummary>[] = [
 					confirmLabel: 'update',
 					run: async (session: EngineSession) => {
 						await updateService(session.docker, service.id, {image: image.value});
+						return rollout;
 					},
 					done: `updating ${service.name} to ${image.value}`,
 				};
@@ -99,6 +104,7 @@ export const serviceActions: readonly ActionDef<ServiceSummary>[] = [
 					confirmLabel: 'update',
 					run: async (session: EngineSession) => {
 						await updateService(session.docker, service.id, changes);
+						return rollout;
 					},
 					done: `updating ${service.name}: ${edit.kind === 'set' ? `${edit.name} set` : `${edit.name} removed`}`,
 				};
@@ -128,6 +134,7 @@ export const serviceActions: readonly ActionDef<ServiceSummary>[] = [
 								confirmLabel: 'roll back',
 								run: async (s: EngineSession) => {
 									await rollbackService(s.docker, service.id);
+									return rollout;
 								},
 								done: `rolling back ${service.name}`,
 							};
@@ -143,6 +150,7 @@ export const serviceActions: readonly ActionDef<ServiceSummary>[] = [
 			confirmLabel: 'restart',
 			run: async (session: EngineSession) => {
 				await forceRestartService(session.docker, service.id);
+				return rollout;
 			},
 			done: `restarting the tasks of ${service.name}`,
 		}),

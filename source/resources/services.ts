@@ -2,6 +2,7 @@ import {listServices} from '../engine/swarm/services.js';
 import type {ServiceSummary} from '../engine/swarm/types.js';
 import type {Token} from '../theme/tokens.js';
 import type {ResourceDescriptor} from './descriptor.js';
+import {serviceDetail, type ServiceDetail} from './service-detail.js';
 import {serviceActions} from './service-actions.js';
 import {swarmListed, swarmPollMs} from './swarm-listing.js';
 
@@ -23,7 +24,7 @@ function portsText(service: ServiceSummary): string {
 	return service.ports.map(port => `${port.publishedPort ?? '?'}→${port.targetPort}/${port.protocol}${port.mode === 'host' ? ' (host)' : ''}`).join(' ');
 }
 
-export const servicesResource: ResourceDescriptor<ServiceSummary> = {
+export const servicesResource: ResourceDescriptor<ServiceSummary, ServiceDetail> = {
 	kind: 'services',
 	title: 'Services',
 	aliases: ['services', 'se', 'svc'],
@@ -43,6 +44,7 @@ export const servicesResource: ResourceDescriptor<ServiceSummary> = {
 	filterText: service => `${service.name} ${service.mode} ${service.image} ${service.stack ?? ''} ${service.updateStatus?.state ?? ''} ${service.id.slice(0, 12)}`,
 	label: service => service.name,
 	actions: serviceActions,
+	detail: serviceDetail,
 	logs: service => ({title: `logs of service ${service.name} (every task, prefixed service.slot@node)`, sources: [{id: service.id, service: true}]}),
 	groupLogs: (service, all) => {
 		if (!service.stack) return {refused: `${service.name} belongs to no stack: l shows its own logs`};

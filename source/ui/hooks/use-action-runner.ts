@@ -49,13 +49,13 @@ export function useActionRunner(resource: ResourceDescriptor) {
 	const handOver = useHandOver();
 
 	const carryOut = useCallback(
-		(action: ActionDef<Listed>, label: string, plan: Plan): void => {
+		(action: ActionDef<Listed>, label: string, plan: Plan, item?: Listed): void => {
 			if ('refused' in plan) {
 				controls.setStatus({text: plan.refused, tone: 'message.info'});
 				return;
 			}
 			if ('ask' in plan) {
-				controls.ask({...plan.ask, onSubmit: text => carryOut(action, label, plan.then(text))});
+				controls.ask({...plan.ask, onSubmit: text => carryOut(action, label, plan.then(text), item)});
 				return;
 			}
 			if ('load' in plan) {
@@ -63,7 +63,7 @@ export function useActionRunner(resource: ResourceDescriptor) {
 				void store
 					.withSession(session => plan.load(session))
 					.then(
-						next => carryOut(action, label, next),
+						next => carryOut(action, label, next, item),
 						(error: unknown) => controls.setStatus({text: engineErrorMessage(error), tone: 'message.error'}),
 					);
 				return;
@@ -88,7 +88,8 @@ export function useActionRunner(resource: ResourceDescriptor) {
 				controls.setStatus({text: `${doing(action)}: ${label}…`, tone: 'message.info'});
 				void runPlan(store, plan).then(outcome => {
 					controls.setStatus(outcome.ok ? {text: plan.done, tone: 'message.success'} : {text: outcome.message, tone: 'message.error'});
-					if (outcome.ok && outcome.value) controls.confirm({text: outcome.value, confirmLabel: 'close', dangerous: false, info: true, onConfirm: () => {}});
+					if (outcome.ok && outcome.value.report) controls.confirm({text: outcome.value.report, confirmLabel: 'close', dangerous: false, info: true, onConfirm: () => {}});
+					if (outcome.ok && outcome.value.openTab && item) controls.openView({type: 'inspect', kind: resource.kind, id: item.id, label, tab: outcome.value.openTab});
 					void store.refresh(resource.kind);
 				});
 			};
@@ -149,7 +150,7 @@ export function useActionRunner(resource: ResourceDescriptor) {
 		runOnPane: (action: PaneActionDef<Listed>, items: readonly Listed[]) => carryOut(action as unknown as ActionDef<Listed>, resource.title.toLowerCase(), action.plan(items)),
 		run: (action: ActionDef<Listed>, selected: Listed | undefined, marked: readonly Listed[]) => {
 			if (marked.length > 0) runOnMarked(action, marked);
-			else if (selected) carryOut(action, resource.label(selected), action.plan(selected));
+			else if (selected) carryOut(action, resource.label(selected), action.plan(selected), selected);
 			else controls.setStatus({text: `no ${resource.title.toLowerCase()} selected`, tone: 'message.info'});
 		},
 	};

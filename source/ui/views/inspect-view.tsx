@@ -10,6 +10,7 @@ import {useStore} from '../hooks/use-live-store.js';
 import {moveCursor} from './cursor.js';
 import {useEventLines} from './live-tabs/use-event-lines.js';
 import {useProcessLines} from './live-tabs/use-process-lines.js';
+import {useRolloutLines} from './live-tabs/use-rollout-lines.js';
 import {useStatsLines} from './live-tabs/use-stats-lines.js';
 
 export interface InspectViewProps {
@@ -73,8 +74,10 @@ export function InspectView({resource, id, label, initialTab, width, height}: In
 	const statsLines = useStatsLines(id, width, liveId === 'stats');
 	const processLines = useProcessLines(id, liveId === 'processes');
 	const eventLines = useEventLines(id, liveId === 'events');
+	const rolloutLines = useRolloutLines(id, liveId === 'rollout');
 	const staticLines = useMemo(() => (isLive(tab) ? [] : inspectLines(loaded, tab, revealSecrets)), [loaded, tab, revealSecrets]);
-	const lines = liveId === 'stats' ? statsLines : liveId === 'processes' ? processLines : liveId === 'events' ? eventLines : staticLines;
+	const liveLines = {stats: statsLines, processes: processLines, events: eventLines, rollout: rolloutLines};
+	const lines = liveId ? liveLines[liveId] : staticLines;
 	const bodyHeight = Math.max(1, height - 3);
 
 	useCommands(['inspect', 'navigation', 'global'], command => {
