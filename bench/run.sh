@@ -6,13 +6,15 @@
 #
 #   bash bench/run.sh [containers] [--n 10,100,500] [--idle 30] [--baseline 10] [--settle 2]
 #   bash bench/run.sh logs [--follow 60] [--log-lines 10000] [--keys-every 1.5]
+#   bash bench/run.sh services [--services 50] [--tasks 300] [--idle 30] [--launches 3]
+#                              (on a 3-node swarm: harness.sh up 3 1)
 #
 # DOCKDECK_BENCH_NO_BUILD=1 skips the build (measures dist/ as it is).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bench=containers
-case ${1:-} in containers | logs)
+case ${1:-} in containers | logs | services)
 	bench=$1
 	shift
 	;;
@@ -34,7 +36,9 @@ if [[ ${DOCKDECK_BENCH_NO_BUILD:-} != 1 ]]; then
 fi
 
 rc=0
-eval "$(bash test/engine/harness.sh up)" || rc=$?
+shape=()
+[[ $bench == services ]] && shape=(3 1)
+eval "$(bash test/engine/harness.sh up "${shape[@]}")" || rc=$?
 if ((rc)); then
 	echo "bench: the engine harness did not start (exit $rc)" >&2
 	exit "$rc"
