@@ -49,7 +49,7 @@ export const containerTerminalActions: readonly ActionDef<ContainerSummary>[] = 
 								return split.words.length === 0 ? 'type a command, e.g. ls -la /' : undefined;
 							},
 						},
-						then: text => {
+						answer: text => {
 							const split = splitShellWords(text.trim());
 							const words = 'words' in split ? split.words : [];
 							const shown = text.trim();

@@ -73,8 +73,12 @@ export interface AskPlan {
 		/** A clear message when the text cannot be used; undefined when it can. */
 		validate(text: string): string | undefined;
 	};
-	/** The plan for the validated text (which may ask again: a name, then a value). */
-	then(text: string): Plan;
+	/**
+	 * The plan for the validated text (which may ask again: a name, then a
+	 * value). Not named `then`: an object with a then method is a thenable, and
+	 * returning one from an async load would make the promise call it.
+	 */
+	answer(text: string): Plan;
 }
 
 /**

@@ -120,7 +120,7 @@ const nodeActions: readonly ActionDef<NodeRow>[] = [
 					return label.ok ? undefined : label.error;
 				},
 			},
-			then: text => {
+			answer: text => {
 				const trimmed = text.trim();
 				if (trimmed.startsWith('-')) {
 					const key = trimmed.slice(1);

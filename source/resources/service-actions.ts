@@ -5,6 +5,7 @@ import type {ServiceSummary} from '../engine/swarm/types.js';
 import {diffSpecs, rollbackBlocker} from '../swarm/spec-diff.js';
 import {validateEnvEntry, validateImage, validateReplicas} from '../swarm/validate.js';
 import type {ActionDef} from './descriptor.js';
+import {currentLine, parseUpdateLine, settingsOf} from './service-update-form.js';
 
 /** After a change is sent, the service's live rollout opens: each slot's old → new task as it happens. */
 const rollout = {openTab: 'rollout'};
@@ -35,7 +36,7 @@ export const serviceActions: readonly ActionDef<ServiceSummary>[] = [
 								return replicas.ok ? undefined : replicas.error;
 							},
 						},
-						then: text => {
+						answer: text => {
 							const replicas = validateReplicas(text);
 							if (!replicas.ok) return {refused: replicas.error};
 							if (replicas.value === service.desired) return {refused: `${service.name} already wants ${replicas.value} replicas`};
@@ -53,6 +54,43 @@ export const serviceActions: readonly ActionDef<ServiceSummary>[] = [
 					},
 	},
 	{
+		id: 'service.update',
+		keys: ['u'],
+		description: 'update the service: edit one line of fields (image, replicas, cpu/mem limits and reservations, parallelism, delay, failure-action, order, env:KEY=value, env:-KEY)',
+		hint: 'update',
+		plan: service => ({
+			loading: `reading the spec of ${service.name}…`,
+			load: async session => {
+				const raw = await inspectRawService(session.docker, service.id);
+				const update = raw.Spec?.UpdateConfig;
+				const current = settingsOf(service, {parallelism: update?.Parallelism, delayNs: update?.Delay, failureAction: update?.FailureAction, order: update?.Order});
+				return {
+					ask: {
+						question: `update ${service.name}`,
+						initial: currentLine(current),
+						validate: text => {
+							const parsed = parseUpdateLine(text, current);
+							return 'error' in parsed ? parsed.error : undefined;
+						},
+					},
+					answer: text => {
+						const parsed = parseUpdateLine(text, current);
+						if ('error' in parsed) return {refused: parsed.error};
+						return {
+							confirm: [`Update ${service.name}?`, ...parsed.summary.map(line => `  ${line}`), 'Its tasks are replaced by its update config.'].join('\n'),
+							confirmLabel: 'update',
+							run: async (s: EngineSession) => {
+								await updateService(s.docker, service.id, parsed.changes);
+								return rollout;
+							},
+							done: `updating ${service.name}: ${parsed.summary.join(', ')}`,
+						};
+					},
+				};
+			},
+		}),
+	},
+	{
 		id: 'service.image',
 		keys: ['m'],
 		description: 'update the image of the service (sent as typed: no registry is asked)',
@@ -65,7 +103,7 @@ export const serviceActions: readonly ActionDef<ServiceSummary>[] = [
 					return image.ok ? undefined : image.error;
 				},
 			},
-			then: text => {
+			answer: text => {
 				const image = validateImage(text);
 				if (!image.ok) return {refused: image.error};
 				if (image.value === service.image) return {refused: `${service.name} already runs ${image.value}`};
@@ -94,7 +132,7 @@ export const serviceActions: readonly ActionDef<ServiceSummary>[] = [
 					return entry.ok ? undefined : entry.error;
 				},
 			},
-			then: text => {
+			answer: text => {
 				const entry = validateEnvEntry(text);
 				if (!entry.ok) return {refused: entry.error};
 				const edit = entry.value;

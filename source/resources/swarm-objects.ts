@@ -63,7 +63,7 @@ function swarmObjectsResource(kind: Kind): ResourceDescriptor<SecretSummary> {
 				description: kind.typed ? 'create a secret: a name, then the value typed (masked) or @path to read a file' : 'create a config: a name, then @path of the file to read',
 				plan: () => ({
 					ask: {question: `name of the new ${kind.singular}`, validate: text => validateName(text, name => known.includes(name))},
-					then: nameText => {
+					answer: nameText => {
 						const name = nameText.trim();
 						return {
 							ask: {
@@ -72,7 +72,7 @@ function swarmObjectsResource(kind: Kind): ResourceDescriptor<SecretSummary> {
 								placeholder: kind.typed ? '' : '@./nginx.conf',
 								validate: text => (text.length === 0 ? (kind.typed ? 'type the value, or @path to read it from a file' : 'type @ and the path of the file') : !kind.typed && !text.startsWith('@') ? 'a config is read from a file: type @ and its path' : undefined),
 							},
-							then: value => ({
+							answer: value => ({
 								run: async (session: EngineSession) => {
 									const data = value.startsWith('@') ? await readFile(expandHome(value.slice(1).trim())) : value;
 									await kind.create(session, name, data);

@@ -55,7 +55,7 @@ export function useActionRunner(resource: ResourceDescriptor) {
 				return;
 			}
 			if ('ask' in plan) {
-				controls.ask({...plan.ask, onSubmit: text => carryOut(action, label, plan.then(text), item)});
+				controls.ask({...plan.ask, onSubmit: text => carryOut(action, label, plan.answer(text), item)});
 				return;
 			}
 			if ('load' in plan) {
