@@ -70,6 +70,10 @@ export function parseUpdateLine(line: string, current: CurrentSettings): {change
 	const limits: {cpus?: number; memoryBytes?: number} = {};
 	const reservations: {cpus?: number; memoryBytes?: number} = {};
 	const updateConfig: NonNullable<ServiceChanges['updateConfig']> = {};
+	const change = (text: string, apply: () => unknown) => {
+		apply();
+		summary.push(text);
+	};
 	try {
 		for (const word of split.words) {
 			if (word.startsWith('env:')) {
@@ -90,13 +94,13 @@ export function parseUpdateLine(line: string, current: CurrentSettings): {change
 			switch (key as Field) {
 				case 'image': {
 					const image = need(validateImage(value), key);
-					if (image !== current.image) (changes.image = image), summary.push(`image ${current.image} → ${image}`);
+					if (image !== current.image) change(`image ${current.image} → ${image}`, () => (changes.image = image));
 					break;
 				}
 				case 'replicas': {
 					if (current.replicas === undefined) throw new Error('replicas: a global service runs one task per eligible node and has no replica count');
 					const replicas = need(validateReplicas(value), key);
-					if (replicas !== current.replicas) (changes.replicas = replicas), summary.push(`replicas ${current.replicas} → ${replicas}`);
+					if (replicas !== current.replicas) change(`replicas ${current.replicas} → ${replicas}`, () => (changes.replicas = replicas));
 					break;
 				}
 				case 'cpu-limit':
@@ -104,7 +108,7 @@ export function parseUpdateLine(line: string, current: CurrentSettings): {change
 					const cpus = need(validateCpus(value), key);
 					const target = key === 'cpu-limit' ? limits : reservations;
 					const was = key === 'cpu-limit' ? current.limits.cpus : current.reservations.cpus;
-					if (cpus !== was) (target.cpus = cpus), summary.push(`${key} ${was} → ${cpus}`);
+					if (cpus !== was) change(`${key} ${was} → ${cpus}`, () => (target.cpus = cpus));
 					break;
 				}
 				case 'mem-limit':
@@ -112,27 +116,27 @@ export function parseUpdateLine(line: string, current: CurrentSettings): {change
 					const bytes = need(validateMemory(value), key);
 					const target = key === 'mem-limit' ? limits : reservations;
 					const was = key === 'mem-limit' ? current.limits.memoryBytes : current.reservations.memoryBytes;
-					if (bytes !== was) (target.memoryBytes = bytes), summary.push(`${key} ${bytesText(was)} → ${bytesText(bytes)}`);
+					if (bytes !== was) change(`${key} ${bytesText(was)} → ${bytesText(bytes)}`, () => (target.memoryBytes = bytes));
 					break;
 				}
 				case 'parallelism': {
 					const parallelism = need(validateParallelism(value), key);
-					if (parallelism !== (current.parallelism ?? 1)) (updateConfig.parallelism = parallelism), summary.push(`parallelism ${current.parallelism ?? 1} → ${parallelism}`);
+					if (parallelism !== (current.parallelism ?? 1)) change(`parallelism ${current.parallelism ?? 1} → ${parallelism}`, () => (updateConfig.parallelism = parallelism));
 					break;
 				}
 				case 'delay': {
 					const delayNs = need(validateDuration(value), key);
-					if (delayNs !== (current.delayNs ?? 0)) (updateConfig.delayNs = delayNs), summary.push(`delay ${durationText(current.delayNs ?? 0)} → ${durationText(delayNs)}`);
+					if (delayNs !== (current.delayNs ?? 0)) change(`delay ${durationText(current.delayNs ?? 0)} → ${durationText(delayNs)}`, () => (updateConfig.delayNs = delayNs));
 					break;
 				}
 				case 'failure-action': {
 					const action = need(validateFailureAction(value), key);
-					if (action !== (current.failureAction ?? 'pause')) (updateConfig.failureAction = action), summary.push(`failure-action ${current.failureAction ?? 'pause'} → ${action}`);
+					if (action !== (current.failureAction ?? 'pause')) change(`failure-action ${current.failureAction ?? 'pause'} → ${action}`, () => (updateConfig.failureAction = action));
 					break;
 				}
 				case 'order': {
 					const order = need(validateOrder(value), key);
-					if (order !== (current.order ?? 'stop-first')) (updateConfig.order = order), summary.push(`order ${current.order ?? 'stop-first'} → ${order}`);
+					if (order !== (current.order ?? 'stop-first')) change(`order ${current.order ?? 'stop-first'} → ${order}`, () => (updateConfig.order = order));
 					break;
 				}
 				default:
