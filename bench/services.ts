@@ -89,16 +89,34 @@ async function removeBenchServices(): Promise<void> {
 	await Promise.all(services.map(service => api('DELETE', `/services/${service.ID}`)));
 }
 
+/**
+ * Creates the services five at a time, each batch running before the next:
+ * 300 containers started at once on two cores made the nodes miss their
+ * heartbeats, and the swarm shut tasks down and rescheduled them in a storm.
+ */
 async function createServices(count: number, tasks: number): Promise<void> {
+	let wanted = 0;
 	for (let index = 0; index < count; index++) {
+		if (index > 0 && index % 5 === 0) await waitForRunning(wanted, 300_000);
 		// Spread the tasks: the first (tasks % count) services take one more.
 		const replicas = Math.floor(tasks / count) + (index < tasks % count ? 1 : 0);
+		wanted += replicas;
 		await api('POST', '/services/create', {
 			Name: `bench-svc-${String(index).padStart(3, '0')}`,
 			Labels: {'dockdeck.bench': '1'},
-			TaskTemplate: {ContainerSpec: {Image: 'dockdeck/busybox:latest', Args: ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 3600 & wait $!; done'], StopGracePeriod: 1_000_000_000}, RestartPolicy: {Condition: 'none'}},
+			TaskTemplate: {ContainerSpec: {Image: 'dockdeck/busybox:latest', Args: ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 3600 & wait $!; done'], StopGracePeriod: 1_000_000_000}, RestartPolicy: {Condition: 'any', Delay: 1_000_000_000}},
 			Mode: {Replicated: {Replicas: replicas}},
 		});
+	}
+}
+
+async function waitForRunning(wanted: number, timeoutMs: number): Promise<void> {
+	const start = performance.now();
+	for (;;) {
+		const running = await runningTasks();
+		if (running >= wanted) return;
+		if (performance.now() - start > timeoutMs) throw new Error(`only ${running} of ${wanted} tasks running after ${timeoutMs / 1000} s`);
+		await sleep(1000);
 	}
 }
 
@@ -115,12 +133,7 @@ async function main(): Promise<void> {
 	await removeBenchServices();
 	const setupStart = performance.now();
 	await createServices(options.services, options.tasks);
-	for (;;) {
-		const running = await runningTasks();
-		if (running >= options.tasks) break;
-		if (performance.now() - setupStart > 600_000) throw new Error(`only ${running} of ${options.tasks} tasks running after 10 minutes`);
-		await sleep(2000);
-	}
+	await waitForRunning(options.tasks, 300_000);
 	log(`all ${options.tasks} tasks running after ${((performance.now() - setupStart) / 1000).toFixed(0)} s`);
 	await sleep(5000);
 
