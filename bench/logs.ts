@@ -39,15 +39,21 @@ const targets = {keyP95Ms: 100, rssGrowthMiB: 30, framesPerSecond: frameCap};
 const loggerName = 'dd-bench-fast-logger';
 
 function parseArgs(argv: readonly string[]) {
-	const options = {followS: 60, logLines: 10_000, keysEveryS: 1.5};
+	const options = {followS: 60, logLines: 10_000, keysEveryS: 1.5, quiet: false};
 	for (let i = 0; i < argv.length; i += 2) {
 		const flag = argv[i];
+		if (flag === '--quiet') {
+			// Calibration: the same measurement on a container printing 10 lines a second.
+			options.quiet = true;
+			i--;
+			continue;
+		}
 		const value = Number(argv[i + 1]);
 		if (!Number.isFinite(value) || value <= 0) throw new Error(`${flag}: expected a positive number, got ${argv[i + 1]}`);
 		if (flag === '--follow') options.followS = value;
 		else if (flag === '--log-lines') options.logLines = Math.round(value);
 		else if (flag === '--keys-every') options.keysEveryS = value;
-		else throw new Error(`unknown argument ${flag} (usage: bench/logs.ts [--follow 60] [--log-lines 10000] [--keys-every 1.5])`);
+		else throw new Error(`unknown argument ${flag} (usage: bench/logs.ts [--follow 60] [--log-lines 10000] [--keys-every 1.5] [--quiet])`);
 	}
 	return options;
 }
@@ -76,12 +82,12 @@ function api(method: string, url: string, body?: unknown): Promise<{status: numb
 	});
 }
 
-async function startLogger(): Promise<string> {
+async function startLogger(quiet: boolean): Promise<string> {
 	await api('DELETE', `/containers/${loggerName}?force=true`);
 	const created = await api('POST', `/containers/create?name=${loggerName}`, {
 		Image: 'dockdeck/busybox:latest',
 		// A busybox shell loop: about 200,000 numbered lines a second here, as fast as sh goes.
-		Cmd: ['sh', '-c', 'i=0; while :; do i=$((i+1)); echo "line $i fast logger line, as fast as the shell loop goes"; done'],
+		Cmd: ['sh', '-c', `i=0; while :; do i=$((i+1)); echo "line $i fast logger line, as fast as the shell loop goes"; ${quiet ? 'sleep 0.1; ' : ''}done`],
 		Labels: {'dockdeck.bench': '1'},
 	});
 	const id = (JSON.parse(created.text) as {Id: string}).Id;
@@ -159,7 +165,7 @@ async function main(): Promise<void> {
 	const options = parseArgs(process.argv.slice(2));
 	requireTmux();
 	const loadBefore = os.loadavg()[0] ?? 0;
-	const id = await startLogger();
+	const id = await startLogger(options.quiet);
 	log(`fast logger ${id.slice(0, 12)} started; following it for ${options.followS} s with --log-lines ${options.logLines}`);
 	const terminal = TmuxTerminal.start({
 		command: [bin, '-H', host, '--log-lines', String(options.logLines)],
@@ -240,7 +246,7 @@ async function main(): Promise<void> {
 		process.stdout.write(
 			[
 				'',
-				`fast logger followed ${options.followS} s (engine logged ${result.engineLinesPerSecond} lines/s), 200x50, --log-lines ${options.logLines}`,
+				`${options.quiet ? 'quiet logger (calibration)' : 'fast logger'} followed ${options.followS} s (engine logged ${result.engineLinesPerSecond} lines/s), 200x50, --log-lines ${options.logLines}`,
 				`keypress to screen   p50 ${result.keyP50Ms} ms  p95 ${result.keyP95Ms} ms  max ${result.keyMaxMs} ms  (${delays.length} presses, ${missed} not seen in 2 s)   target p95 < ${targets.keyP95Ms} ms: ${verdicts.keyP95}`,
 				`RSS                  ${result.rssAtFullMiB ?? '?'} MiB when the ring was full (after ${result.ringFullAfterS ?? '?'} s), max ${result.rssMaxMiB}, end ${result.rssEndMiB}; growth ${result.rssGrowthAfterFullMiB} MiB   target < ${targets.rssGrowthMiB}: ${verdicts.rssGrowth}`,
 				`frames               max ${result.framesPerSecondMax} in any second, average ${result.framesPerSecondAverage}/s   cap ${frameCap}/s: ${verdicts.frames}`,
