@@ -42,7 +42,7 @@ const settle = () => new Promise(resolve => setTimeout(resolve, 60));
 
 /** The exact first frame at 100x24 for the recorded engine (no-color theme, so text only). */
 const firstScreen = [
-	'dockdeck unix:///run/test.sock · engine 20.10.24+dfsg1 (API 1.41) │ 1:Containers 2 3 4 5 6 7 8',
+	'dockdeck unix:///run/test.sock · engine 20.10.24+dfsg1 (API 1.41) │ 1:Containers 2 3 4 5 6 7 8 9 0',
 	'Containers (7)',
 	'NAME↑            PROJECT   IMAGE         STATE             STATUS        PORTS        CPU %   MEMORY',
 	'cpu-burner                 dockdeck/bus… running           Up 6 seconds                100%   324KiB',
