@@ -19,6 +19,27 @@ const recorded = (name: string): unknown => JSON.parse(readFileSync(join(import.
 
 export const recordedContainers = recorded('containers.json') as Docker.ContainerInfo[];
 const inspects = recorded('containers-inspect.json') as Docker.ContainerInspectInfo[];
+
+/**
+ * The engine that record.sh (fixtures/recorded/resources) seeded: images,
+ * volumes, networks and the system, with its own containers (the ones using
+ * those images), and the engine's answer to the dangling-images prune it ran
+ * on exactly these images.
+ */
+const resourceFixtures = {
+	containers: recorded('resources/containers.json') as Docker.ContainerInfo[],
+	inspects: recorded('resources/containers-inspect.json') as Record<string, Docker.ContainerInspectInfo>,
+	images: recorded('resources/images.json') as Docker.ImageInfo[],
+	imageInspects: recorded('resources/images-inspect.json') as Record<string, Docker.ImageInspectInfo>,
+	histories: recorded('resources/images-history.json') as Record<string, unknown[]>,
+	volumes: recorded('resources/volumes.json'),
+	networks: recorded('resources/networks.json') as Docker.NetworkInspectInfo[],
+	networkInspects: recorded('resources/networks-inspect.json') as Record<string, Docker.NetworkInspectInfo>,
+	df: recorded('resources/system-df.json'),
+	info: recorded('resources/info.json'),
+	version: recorded('resources/version.json'),
+	reports: {'/images/prune?': recorded('resources/prune-2-images-dangling-report.json')} as Record<string, unknown>,
+};
 const stats = recorded('containers-stats.json') as Record<string, RawStats>;
 
 export const testEndpoint: Endpoint = {kind: 'unix', socketPath: '/run/test.sock', url: 'unix:///run/test.sock', origin: '--host flag', context: 'default'};
@@ -35,7 +56,8 @@ export interface RecordedEngine {
 	session: EngineSession;
 }
 
-export function recordedEngine(): RecordedEngine {
+/** `fixtures`: the containers pane's engine, or the one of record.sh (images, volumes, networks, system). */
+export function recordedEngine(fixtures: 'containers' | 'resources' = 'containers'): RecordedEngine {
 	const calls: string[] = [];
 	const failNext = new Map<string, Error>();
 	const act = (id: string, action: string) => async () => {
@@ -46,10 +68,12 @@ export function recordedEngine(): RecordedEngine {
 			throw failure;
 		}
 	};
+	const containers = fixtures === 'resources' ? resourceFixtures.containers : recordedContainers;
+	const inspectOf = (id: string) => (fixtures === 'resources' ? resourceFixtures.inspects[id] : inspects.find(each => each.Id === id));
 	const docker = {
-		listContainers: async () => structuredClone(recordedContainers),
+		listContainers: async () => structuredClone(containers),
 		getContainer: (id: string) => ({
-			inspect: async () => structuredClone(inspects.find(each => each.Id === id)),
+			inspect: async () => structuredClone(inspectOf(id)),
 			start: act(id, 'start'),
 			stop: act(id, 'stop'),
 			restart: act(id, 'restart'),
@@ -58,6 +82,32 @@ export function recordedEngine(): RecordedEngine {
 			kill: act(id, 'kill'),
 			remove: async (options?: {force?: boolean}) => act(id, options?.force ? 'forceRemove' : 'remove')(),
 		}),
+		listImages: async () => structuredClone(resourceFixtures.images),
+		getImage: (id: string) => ({
+			inspect: async () => structuredClone(resourceFixtures.imageInspects[id]),
+			history: async () => structuredClone(resourceFixtures.histories[id]),
+			// The engine answers a removal with what it untagged and deleted.
+			remove: async (options?: {force?: boolean}) => {
+				await act(id, options?.force ? 'forceRemoveImage' : 'removeImage')();
+				return [{Deleted: id}];
+			},
+			tag: async (options: {repo: string; tag: string}) => act(id, `tag ${options.repo}:${options.tag}`)(),
+		}),
+		listVolumes: async () => structuredClone(resourceFixtures.volumes),
+		listNetworks: async () => structuredClone(resourceFixtures.networks),
+		getNetwork: (id: string) => ({inspect: async () => structuredClone(resourceFixtures.networkInspects[id])}),
+		df: async () => structuredClone(resourceFixtures.df),
+		info: async () => structuredClone(resourceFixtures.info),
+		version: async () => structuredClone(resourceFixtures.version),
+		// The prune endpoints (engine/prune.ts posts through the modem): the engine's recorded report.
+		modem: {
+			dial: (options: {path: string}, callback: (error: Error | null, data?: unknown) => void) => {
+				calls.push(`POST ${options.path}`);
+				const report = resourceFixtures.reports[options.path];
+				if (report) callback(null, structuredClone(report));
+				else callback(new Error(`no recorded answer for POST ${options.path}`));
+			},
+		},
 	} as unknown as Docker;
 	const session: EngineSession = {
 		endpoint: testEndpoint,
