@@ -10,6 +10,7 @@ import type {ImageSummary} from '../engine/resources-types.js';
 import {pullTotals, type LayerProgress, type PullProgress} from '../engine/pull-progress.js';
 import {formatBytes} from '../lib/format.js';
 import {parseImageReference} from '../lib/image-reference.js';
+import {throttle} from '../lib/throttle.js';
 import type {ActionPlan, AskPlan, PaneActionDef} from './descriptor.js';
 
 /** Receives one line of progress while the pull runs: what a status line can show. */
@@ -17,6 +18,9 @@ export type ProgressSink = (text: string) => void;
 
 /** Layers named in the live line; the rest are counted. */
 const layersShown = 3;
+
+/** The engine sends progress lines by the hundred a second: the live line changes at most this often, ms. */
+const progressEveryMs = 200;
 
 function layerNow(layer: LayerProgress): string {
 	const percent = layer.total ? ` ${Math.floor(((layer.current ?? 0) * 100) / layer.total)}%` : '';
@@ -68,20 +72,34 @@ function rememberSizes(progress: PullProgress, sizes: Map<string, number>): void
 }
 
 /**
- * The pull itself. `progress` is optional so that this stays an ActionPlan's
- * run(session): a runner that passes a sink gets a live line per layer.
+ * An ActionPlan whose run also takes an optional sink: a runner that passes
+ * one gets a live line per layer while the pull runs; run(session) alone
+ * still works as any ActionPlan's.
  */
-export function pullPlan(reference: string): ActionPlan {
+export interface PullActionPlan extends ActionPlan {
+	run(session: EngineSession, progress?: ProgressSink): Promise<{report: string}>;
+}
+
+export function pullPlan(reference: string): PullActionPlan {
 	return {
 		run: async (session: EngineSession, progress?: ProgressSink) => {
 			const sizes = new Map<string, number>();
-			const final = await pullImage(session.docker, reference, {
-				onProgress: state => {
-					rememberSizes(state, sizes);
-					progress?.(pullProgressLine(reference, state));
-				},
-			});
-			return {report: pullReport(reference, final, sizes)};
+			let latest: PullProgress | undefined;
+			const tell = throttle(() => {
+				if (latest) progress?.(pullProgressLine(reference, latest));
+			}, progressEveryMs);
+			try {
+				const final = await pullImage(session.docker, reference, {
+					onProgress: state => {
+						rememberSizes(state, sizes);
+						latest = state;
+						tell();
+					},
+				});
+				return {report: pullReport(reference, final, sizes)};
+			} finally {
+				tell.cancel();
+			}
 		},
 		done: `pulled ${reference}`,
 	};

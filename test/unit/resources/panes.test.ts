@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import {createReadStream} from 'node:fs';
+import {join} from 'node:path';
 import {describe, it} from 'node:test';
 import type Docker from 'dockerode';
 import {toContainerSummary} from '../../../source/engine/containers.js';
@@ -12,7 +14,8 @@ import {planPrune} from '../../../source/prune/index.js';
 import type {PrunePlan, PruneReport} from '../../../source/prune/types.js';
 import type {ActionPlan, Plan} from '../../../source/resources/descriptor.js';
 import {removeImagePlan, rememberImages, tagImagePlan} from '../../../source/resources/image-actions.js';
-import {pullProgressLine, pullReport} from '../../../source/resources/image-pull-action.js';
+import type {EngineSession} from '../../../source/engine/client.js';
+import {pullPlan, pullProgressLine, pullReport} from '../../../source/resources/image-pull-action.js';
 import {findContainer} from '../../../source/resources/network-actions.js';
 import {describeNetworkSpec, parseNetworkForm} from '../../../source/resources/network-form.js';
 import {checkComposeResult} from '../../../source/resources/project-actions.js';
@@ -182,6 +185,23 @@ describe('pull progress texts', () => {
 				'  368322d946f3  pulled  293KiB',
 			].join('\n'),
 		);
+	});
+});
+
+describe('pull plan', () => {
+	it('pulls from the engine\'s progress stream, passes live lines to a sink, and reports with each layer\'s size', async () => {
+		const asked: unknown[] = [];
+		const docker = {
+			createImage: async (query: unknown) => {
+				asked.push(query);
+				return createReadStream(join(import.meta.dirname, '../../fixtures/recorded/resources/pull-progress.ndjson'));
+			},
+		};
+		const lines: string[] = [];
+		const result = await pullPlan('localhost:5000/rec/pull:2').run({docker} as unknown as EngineSession, line => lines.push(line));
+		assert.deepEqual(asked.map(query => ({...(query as object), abortSignal: undefined})), [{fromImage: 'localhost:5000/rec/pull', tag: '2', abortSignal: undefined}]);
+		assert.ok(lines.length >= 1 && lines.every(line => line.startsWith('pulling localhost:5000/rec/pull:2: ')), lines.join('\n'));
+		assert.match((result as {report: string}).report, /\n {2}368322d946f3 {2}pulled {2}293KiB$/);
 	});
 });
 
