@@ -37,6 +37,7 @@ export function usersText(image: ImageSummary): string {
 }
 
 export const imageColumns: readonly Column<ImageSummary>[] = [
+	// Sorted by name, untagged images come after every tagged one.
 	{id: 'name', title: 'REPOSITORY:TAG', width: {min: 18, flex: 1, fit: 48}, value: tagsText, tone: image => (imageTags(image).length === 0 ? 'muted' : undefined), sortKey: 'N', sortValue: image => (imageTags(image).length > 0 ? tagsText(image) : `\uffff${image.id}`)},
 	{id: 'id', title: 'ID', width: 12, value: image => shortId(image.id), tone: () => 'muted', dropPriority: 3},
 	{id: 'size', title: 'SIZE', width: 8, align: 'right', value: image => formatBytes(image.size), sortKey: 'S', sortValue: image => image.size},

@@ -34,7 +34,7 @@ function unknownContainer(text: string, candidates: readonly ContainerSummary[],
 	return `no container "${text.trim()}"${candidates.length > 0 ? `; ${which}: ${names(candidates)}` : ''}`;
 }
 
-/** The engine has no room for more containers on host and none: a container joins them only when it is created. */
+/** A container is on host or none only by being created there: the engine connects none to them and disconnects none from them. */
 function fixedMembership(network: NetworkSummary, verb: string): Plan | undefined {
 	if (network.name === 'host' || network.name === 'none') return {refused: `a container cannot be ${verb} ${network.name}: it joins the ${network.name} network only when created (--network ${network.name})`};
 	return undefined;

@@ -43,7 +43,7 @@ const modeHelp = 'type dangling (or just Enter), all, or an age such as 24h (unu
 export function parseImagePruneMode(text: string): {ok: true; mode: ImagePruneMode} | {ok: false; error: string} {
 	const answer = text.trim().toLowerCase();
 	if (answer === '' || answer === 'd' || answer === 'dangling') return {ok: true, mode: {what: 'dangling images', options: {}}};
-	if (answer === 'a' || answer === 'all') return {ok: true, mode: {what: 'every unused image (tagged ones too)', options: {all: true}}};
+	if (answer === 'a' || answer === 'all') return {ok: true, mode: {what: 'unused images (tagged ones too)', options: {all: true}}};
 	const age = answer.replace(/^older( than)?\s*/, '') || '24h';
 	const ms = parseGoDuration(age);
 	if (ms === undefined) return {ok: false, error: `"${text.trim()}" is not a mode: ${modeHelp}`};

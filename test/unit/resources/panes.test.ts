@@ -72,7 +72,7 @@ describe('image prune mode', () => {
 		};
 		assert.deepEqual(mode(''), {what: 'dangling images', options: {}});
 		assert.deepEqual(mode(' Dangling '), {what: 'dangling images', options: {}});
-		assert.deepEqual(mode('all'), {what: 'every unused image (tagged ones too)', options: {all: true}});
+		assert.deepEqual(mode('all'), {what: 'unused images (tagged ones too)', options: {all: true}});
 		assert.deepEqual(mode('older than 24h'), {what: 'unused images older than 24h', options: {all: true, until: '24h'}});
 		assert.deepEqual(mode('48h'), {what: 'unused images older than 48h', options: {all: true, until: '48h'}});
 		assert.deepEqual(mode('older'), {what: 'unused images older than 24h', options: {all: true, until: '24h'}});
