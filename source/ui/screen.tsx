@@ -9,6 +9,7 @@ import {AppControlsContext, type AppControls, type ConfirmRequest, type PaneMemo
 import {Tone} from './components/tone.js';
 import {Footer} from './footer.js';
 import {Header} from './header.js';
+import {editPrompt} from './prompt-editing.js';
 import {hintsForPane} from './pane-hints.js';
 import {CommandRegistryContext, type CommandHandler, type CommandRegistry} from './hooks/use-commands.js';
 import {useStoreSlice} from './hooks/use-live-store.js';
@@ -167,8 +168,15 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 			exit();
 			return;
 		}
-		if (promptRef.current) {
-			if (key.escape) closePrompt('cancel');
+		const openPrompt = promptRef.current;
+		if (openPrompt) {
+			const edit = editPrompt(openPrompt.value, input, key);
+			if (!edit) return;
+			if ('cancel' in edit) closePrompt('cancel');
+			else {
+				if (edit.value !== openPrompt.value) onPromptChange(edit.value);
+				if (edit.submit) closePrompt('submit');
+			}
 			return;
 		}
 		const names = keyNames(input, key);
@@ -255,7 +263,7 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 						)}
 					</Box>
 					{confirmRequest ? <ConfirmDialog request={confirmRequest} width={columns} /> : null}
-					{prompt ? <PromptLine prompt={prompt} onChange={onPromptChange} onSubmit={() => closePrompt('submit')} /> : null}
+					{prompt ? <PromptLine prompt={prompt} /> : null}
 					<Footer hints={hints} status={status} />
 				</Box>
 			</CommandRegistryContext.Provider>

@@ -100,7 +100,11 @@ describe('dockdeck containers pane in a real terminal', () => {
 		// Help lists the keys; q closes it.
 		terminal.sendKeys('?');
 		await terminal.waitForText(/Keys\s+\(j\/k to scroll/, 3000);
-		terminal.sendKeys('G');
+		// The containers pane's keys are a few pages down: page until they show.
+		for (let page = 0; page < 15 && !/s\s+stop the container/.test(terminal.capture()); page++) {
+			terminal.sendKeys('PageDown');
+			await new Promise(resolve => setTimeout(resolve, 100));
+		}
 		screen = await terminal.waitForText(/s\s+stop the container/, 3000);
 		assert.match(screen, /Containers pane/);
 		terminal.sendKeys('q');

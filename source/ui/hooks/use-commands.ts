@@ -1,4 +1,4 @@
-import {createContext, useContext, useEffect, useRef} from 'react';
+import {createContext, useContext, useLayoutEffect, useRef} from 'react';
 import type {CommandId, Scope} from '../../keymap/commands.js';
 
 /** Returns true when the command was handled. */
@@ -20,7 +20,10 @@ export function useCommands(scopes: readonly Scope[], handler: CommandHandler): 
 	const latest = useRef(handler);
 	latest.current = handler;
 	const scopeKey = scopes.join(' ');
-	useEffect(() => {
+	// A layout effect registers during the commit itself: a key that arrives
+	// right after the view's first frame (a fast "/" after switching panes)
+	// must find the new view's handler, not none.
+	useLayoutEffect(() => {
 		if (!registry) return undefined;
 		return registry.register(scopeKey.split(' ') as Scope[], command => latest.current(command));
 	}, [registry, scopeKey]);

@@ -20,10 +20,16 @@ export interface PromptState {
 	ask?: AskRequest;
 }
 
+const ignore = () => {};
+
 const placeholders = {filter: 'text, /regex/, !text', command: 'containers, help, quit'};
 
-/** The one-line input for `/` filters, `:` commands and actions' questions. Enter and Esc are handled by the screen. */
-export function PromptLine({prompt, onChange, onSubmit}: {prompt: PromptState; onChange(value: string): void; onSubmit(value: string): void}) {
+/**
+ * The one-line input for `/` filters, `:` commands and actions' questions.
+ * Drawn here; the keys are handled by the screen (see prompt-editing.ts for
+ * why), so the text input is shown without focus and the cursor drawn after it.
+ */
+export function PromptLine({prompt}: {prompt: PromptState}) {
 	const ask = prompt.kind === 'ask' ? prompt.ask : undefined;
 	const lead = ask ? `${ask.question}: ` : prompt.kind === 'filter' ? '/' : ':';
 	// The reason a value was refused takes the placeholder's room: the line is one row.
@@ -31,7 +37,9 @@ export function PromptLine({prompt, onChange, onSubmit}: {prompt: PromptState; o
 	return (
 		<Text wrap="truncate-end">
 			<Tone token="key">{lead}</Tone>
-			<TextInput value={prompt.value} onChange={onChange} onSubmit={onSubmit} placeholder={placeholder} mask={ask?.secret ? '•' : undefined} />
+			{prompt.value === '' ? <Text inverse> </Text> : null}
+			<TextInput value={prompt.value} onChange={ignore} focus={false} showCursor={false} placeholder={placeholder} mask={ask?.secret ? '•' : undefined} />
+			{prompt.value === '' ? null : <Text inverse> </Text>}
 			{prompt.error ? <Tone token="message.error">{`  ${prompt.error}`}</Tone> : null}
 		</Text>
 	);

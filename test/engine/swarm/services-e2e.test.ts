@@ -32,8 +32,10 @@ describe('services pane in a real terminal', () => {
 		terminal.sendKeys(':');
 		terminal.type('services');
 		terminal.sendKeys('Enter');
-		await terminal.waitForText(new RegExp(name), 10_000);
+		// Not just the name: the containers pane lists the service's task containers under it too.
+		await terminal.waitForText(new RegExp(`^Services \\(\\d+\\)[\\s\\S]*${name}`, 'm'), 10_000);
 		terminal.sendKeys('/');
+		await terminal.waitForText(/^\/ ?text, \/regex\//m);
 		terminal.type(name);
 		terminal.sendKeys('Enter');
 		await terminal.waitForText(/Services \(1 of \d+\)/);
@@ -53,7 +55,12 @@ describe('services pane in a real terminal', () => {
 
 		const replicas = (await inspectRawService(swarm.current.docker, id)).Spec?.Mode?.Replicated?.Replicas;
 		assert.equal(replicas, 5, 'the engine reports 5 replicas');
-		await terminal.waitForText(new RegExp(`${name} +replicated +5/5`), 30_000);
+		// The change opens the service's live rollout: five slots, each with a running task.
+		await terminal.waitForText(/Summary {2}Rollout {2}Events {2}Raw JSON/);
+		await terminal.waitForText(new RegExp(`${name} +5/5 running`), 30_000);
+		assert.equal(terminal.capture().split('\n').filter(line => /^slot [1-5] .*→ .*: running/.test(line)).length, 5, 'five slots, each running');
+		terminal.sendKeys('q');
+		await terminal.waitForText(new RegExp(`${name} +replicated +5/5`), 10_000);
 
 		terminal.sendKeys('Enter');
 		await terminal.waitForText(/Tasks of service .*e2e-web \(5\)/, 10_000);
