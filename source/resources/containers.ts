@@ -4,6 +4,7 @@ import {containerActions} from './container-actions.js';
 import {containerColumns} from './container-columns.js';
 import {containerDetail} from './container-detail.js';
 import {containerTerminalActions} from './container-terminal.js';
+import {containersPrune} from './containers-prune.js';
 import type {ResourceDescriptor} from './descriptor.js';
 
 export const containersResource: ResourceDescriptor<ContainerSummary, ContainerDetail> = {
@@ -16,6 +17,7 @@ export const containersResource: ResourceDescriptor<ContainerSummary, ContainerD
 	filterText: item => [item.name, item.image, item.state, item.health ?? '', item.status, item.composeProject ?? '', item.id.slice(0, 12)].join(' '),
 	label: item => item.name,
 	actions: [...containerActions, ...containerTerminalActions],
+	paneActions: [containersPrune],
 	detail: containerDetail,
 	wantsStats: item => item.state === 'running',
 	logs: item => ({title: `logs of ${item.name}`, sources: [{id: item.id}]}),

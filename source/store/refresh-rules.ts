@@ -9,7 +9,7 @@ import type {Kind} from './snapshot.js';
 export const refreshRules: Readonly<Record<string, {actions: readonly string[] | 'all'; kinds: readonly Kind[]}>> = {
 	container: {
 		actions: ['create', 'start', 'stop', 'die', 'kill', 'pause', 'unpause', 'restart', 'destroy', 'rename', 'update', 'health_status', 'oom', 'attach', 'detach'],
-		kinds: ['containers'],
+		kinds: ['containers', 'projects'],
 	},
 	image: {actions: ['pull', 'push', 'tag', 'untag', 'delete', 'import', 'load', 'save'], kinds: ['images']},
 	volume: {actions: ['create', 'destroy', 'mount', 'unmount', 'prune'], kinds: ['volumes']},

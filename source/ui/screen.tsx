@@ -233,7 +233,8 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 	const mainHeight = Math.max(3, rows - 1 - (disconnectedBanner ? 1 : 0) - confirmHeight - (prompt ? 1 : 0) - 2);
 	const top = views.top;
 	const topResource = top.type === 'pane' || top.type === 'inspect' ? resourceByKind(top.kind) : undefined;
-	const hints = confirmRequest ? hintsFor(keyTable, ['confirm']) : prompt ? hintsFor(keyTable, ['prompt']) : hintsForPane(hintsFor(keyTable, activeScopes), top.type === 'pane' ? topResource : undefined);
+	// A report dialog says itself how to close it; a question shows the confirm keys.
+	const hints = confirmRequest ? (confirmRequest.info ? [] : hintsFor(keyTable, ['confirm'])) : prompt ? hintsFor(keyTable, ['prompt']) : hintsForPane(hintsFor(keyTable, activeScopes), top.type === 'pane' ? topResource : undefined);
 	const paneKind = views.stack[0]?.type === 'pane' ? views.stack[0].kind : firstPane;
 
 	return (

@@ -63,7 +63,11 @@ export function useActionRunner(resource: ResourceDescriptor) {
 				void store
 					.withSession(session => plan.load(session))
 					.then(
-						next => carryOut(action, label, next, item),
+						next => {
+							// The "reading…" line has done its job once the question or dialog is up.
+							controls.setStatus(undefined);
+							carryOut(action, label, next, item);
+						},
 						(error: unknown) => controls.setStatus({text: engineErrorMessage(error), tone: 'message.error'}),
 					);
 				return;

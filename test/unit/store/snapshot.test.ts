@@ -46,9 +46,9 @@ describe('reduce', () => {
 
 describe('kindsToRefresh', () => {
 	const event = (type: string, action: string) => ({type, action, id: 'x', attributes: {}, time: 0});
-	it('maps container lifecycle events to the containers list', () => {
-		assert.deepEqual(kindsToRefresh(event('container', 'die')), ['containers']);
-		assert.deepEqual(kindsToRefresh(event('container', 'health_status: unhealthy')), ['containers']);
+	it('maps container lifecycle events to the containers and compose projects lists', () => {
+		assert.deepEqual(kindsToRefresh(event('container', 'die')), ['containers', 'projects']);
+		assert.deepEqual(kindsToRefresh(event('container', 'health_status: unhealthy')), ['containers', 'projects']);
 		assert.ok(kindsToRefresh(event('container', 'destroy')).includes('images'));
 	});
 	it('ignores events that change no list', () => {
