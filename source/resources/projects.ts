@@ -79,8 +79,6 @@ export const projectsResource: ResourceDescriptor<ComposeProject, ComposeProject
 		{id: 'services', title: 'SERVICES', width: {min: 10, flex: 3}, value: serviceNames, sortKey: 'S', sortValue: project => project.services.length, dropPriority: 1},
 		{id: 'workingDir', title: 'WORKING DIR', width: {min: 10, flex: 2}, value: project => project.workingDir ?? '', tone: () => 'muted', dropPriority: 2},
 	],
-	// Container events refresh the containers pane, not this one; a project's state is one cheap list call away.
-	pollIntervalMs: 3000,
 	defaultSort: {column: 'name', direction: 'asc'},
 	filterText: project => `${project.name} ${project.status} ${serviceNames(project)} ${projectContainers(project).map(container => container.name).join(' ')}`,
 	label: project => project.name,
