@@ -22,13 +22,12 @@
  *   (d) CPU % of the node process over the window, and the lines/s the engine
  *       logged (the container's own line numbers, from its last log line).
  */
-import {execFileSync} from 'node:child_process';
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {TmuxTerminal, requireTmux, sleep} from '../test/e2e/tmux-terminal.js';
+import {cpuSeconds, engineApi, log, rssMiB} from './bench-kit.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'dockdeck.js');
@@ -65,53 +64,25 @@ if (!host.startsWith('unix://')) {
 }
 const socketPath = host.slice('unix://'.length);
 
-function api(method: string, url: string, body?: unknown): Promise<{status: number; text: string}> {
-	return new Promise((resolve, reject) => {
-		const payload = body === undefined ? undefined : JSON.stringify(body);
-		const request = http.request({socketPath, method, path: url, headers: payload ? {'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload)} : {}}, response => {
-			const chunks: Buffer[] = [];
-			response.on('data', (chunk: Buffer) => chunks.push(chunk));
-			response.on('end', () => {
-				const text = Buffer.concat(chunks).toString('utf8');
-				if ((response.statusCode ?? 0) >= 400 && (response.statusCode ?? 0) !== 404) reject(new Error(`${method} ${url}: ${response.statusCode} ${text.trim()}`));
-				else resolve({status: response.statusCode ?? 0, text});
-			});
-		});
-		request.on('error', reject);
-		request.end(payload);
-	});
-}
+const api = engineApi(socketPath);
 
 async function startLogger(quiet: boolean): Promise<string> {
-	await api('DELETE', `/containers/${loggerName}?force=true`);
-	const created = await api('POST', `/containers/create?name=${loggerName}`, {
+	await api('DELETE', `/containers/${loggerName}?force=true`, undefined, [404]);
+	const created = await api<{Id: string}>('POST', `/containers/create?name=${loggerName}`, {
 		Image: 'dockdeck/busybox:latest',
 		// A busybox shell loop: about 200,000 numbered lines a second here, as fast as sh goes.
 		Cmd: ['sh', '-c', `i=0; while :; do i=$((i+1)); echo "line $i fast logger line, as fast as the shell loop goes"; ${quiet ? 'sleep 0.1; ' : ''}done`],
 		Labels: {'dockdeck.bench': '1'},
 	});
-	const id = (JSON.parse(created.text) as {Id: string}).Id;
+	const id = created.Id;
 	await api('POST', `/containers/${id}/start`);
 	return id;
 }
 
 /** The container's own line number of its newest log line: what the engine logged so far. */
 async function loggedLines(id: string): Promise<number> {
-	const {text} = await api('GET', `/containers/${id}/logs?stdout=1&tail=1`);
+	const text = await api<string>('GET', `/containers/${id}/logs?stdout=1&tail=1`);
 	return Number(/line (\d+) fast/.exec(text)?.[1] ?? Number.NaN);
-}
-
-const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).trim()) || 100;
-
-function cpuSeconds(pid: number): number {
-	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	return (Number(fields[11]) + Number(fields[12])) / clockTicks;
-}
-
-function rssMiB(pid: number): number {
-	const kb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN);
-	return kb / 1024;
 }
 
 function percentile(values: readonly number[], p: number): number {
@@ -157,16 +128,12 @@ function maxFramesPerSecond(file: string, from: number, to: number): {max: numbe
 	return {max, total: stamps.length};
 }
 
-function log(message: string): void {
-	process.stderr.write(`bench: ${message}\n`);
-}
-
 async function main(): Promise<void> {
 	const options = parseArgs(process.argv.slice(2));
 	requireTmux();
 	const loadBefore = os.loadavg()[0] ?? 0;
 	const id = await startLogger(options.quiet);
-	log(`fast logger ${id.slice(0, 12)} started; following it for ${options.followS} s with --log-lines ${options.logLines}`);
+	log(`${options.quiet ? 'quiet' : 'fast'} logger ${id.slice(0, 12)} started; following it for ${options.followS} s with --log-lines ${options.logLines}`);
 	const terminal = TmuxTerminal.start({
 		command: [bin, '-H', host, '--log-lines', String(options.logLines)],
 		env: {DOCKER_HOST: undefined, DOCKER_CONTEXT: undefined, NO_COLOR: undefined, PATH: `${path.dirname(process.execPath)}:${process.env['PATH'] ?? ''}`},
@@ -263,7 +230,7 @@ async function main(): Promise<void> {
 		if (Object.values(verdicts).includes('MISS')) process.exitCode = 1;
 	} finally {
 		terminal.kill();
-		await api('DELETE', `/containers/${loggerName}?force=true`).catch(() => undefined);
+		await api('DELETE', `/containers/${loggerName}?force=true`, undefined, [404]).catch(() => undefined);
 	}
 }
 

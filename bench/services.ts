@@ -15,12 +15,12 @@
  * as the baseline.
  */
 import {execFileSync} from 'node:child_process';
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
-import http from 'node:http';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {TmuxTerminal, requireTmux, sleep} from '../test/e2e/tmux-terminal.js';
+import {cpuSeconds, engineApi, log, median, rssMiB} from './bench-kit.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'dockdeck.js');
@@ -50,39 +50,7 @@ if (!host.startsWith('unix://')) {
 }
 const socketPath = host.slice('unix://'.length);
 
-function api<T>(method: string, url: string, body?: unknown): Promise<T> {
-	return new Promise((resolve, reject) => {
-		const payload = body === undefined ? undefined : JSON.stringify(body);
-		const request = http.request({socketPath, method, path: url, headers: payload ? {'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload)} : {}}, response => {
-			const chunks: Buffer[] = [];
-			response.on('data', (chunk: Buffer) => chunks.push(chunk));
-			response.on('end', () => {
-				const text = Buffer.concat(chunks).toString('utf8');
-				if ((response.statusCode ?? 0) >= 400) reject(new Error(`${method} ${url}: ${response.statusCode} ${text.trim()}`));
-				else resolve((text && response.headers['content-type']?.includes('json') ? JSON.parse(text) : text) as T);
-			});
-		});
-		request.on('error', reject);
-		request.end(payload);
-	});
-}
-
-const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).trim()) || 100;
-function cpuSeconds(pid: number): number {
-	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	return (Number(fields[11]) + Number(fields[12])) / clockTicks;
-}
-function rssMiB(pid: number): number {
-	return Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN) / 1024;
-}
-function median(values: readonly number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-function log(message: string): void {
-	process.stderr.write(`bench: ${message}\n`);
-}
+const api = engineApi(socketPath);
 
 async function removeBenchServices(): Promise<void> {
 	const services = await api<{ID: string}[]>('GET', `/services?filters=${encodeURIComponent(JSON.stringify({label: ['dockdeck.bench=1']}))}`);

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
-import {LogDemuxer, splitTimestamp} from '../log-demux.js';
-import type {LogLine, LogQuery} from '../logs.js';
+import {splitTimestamp} from '../log-demux.js';
+import {pumpLogs, type LogLine, type LogQuery} from '../logs.js';
 import {listNodes} from './nodes.js';
 import {listTasks} from './tasks.js';
 
@@ -79,35 +79,9 @@ export async function streamServiceLogs(docker: Docker, service: string, query: 
 		abortSignal: signal,
 	};
 	const result = (await handle.logs(options as unknown as Parameters<typeof handle.logs>[0])) as unknown;
-	const batch: LogLine[] = [];
-	const demuxer = new LogDemuxer(Boolean(spec.Spec?.TaskTemplate?.ContainerSpec?.TTY), raw => {
+	await pumpLogs(result, signal, onLines, Boolean(spec.Spec?.TaskTemplate?.ContainerSpec?.TTY), (raw, batch) => {
 		const stamped = splitTimestamp(raw.text);
 		const {details, text} = splitDetails(stamped.text);
 		batch.push({stream: raw.stream, time: stamped.time, text, source: labels.labelFor(details['com.docker.swarm.task.id'], name)});
-	});
-	const flush = () => {
-		if (batch.length > 0) onLines(batch.splice(0));
-	};
-	if (Buffer.isBuffer(result)) {
-		demuxer.write(result);
-		demuxer.end();
-		flush();
-		return;
-	}
-	const stream = result as NodeJS.ReadableStream & {destroy?: () => void};
-	await new Promise<void>(resolve => {
-		const finish = () => {
-			demuxer.end();
-			flush();
-			resolve();
-		};
-		stream.on('data', (chunk: Buffer) => {
-			demuxer.write(chunk);
-			flush();
-		});
-		stream.on('end', finish);
-		stream.on('close', finish);
-		stream.on('error', finish);
-		signal.addEventListener('abort', () => stream.destroy?.(), {once: true});
 	});
 }
