@@ -23,6 +23,7 @@ export type StaticCommandId =
 	| 'list.stats'
 	| 'list.mark'
 	| 'list.markAll'
+	| 'list.group'
 	| 'list.top'
 	| 'list.groupLogs'
 	| 'logs.timestamps'

@@ -27,6 +27,7 @@ export const defaultKeymap: readonly KeyBinding[] = [
 	{command: 'list.logs', keys: ['l'], scope: 'list', group: 'Lists', description: 'follow the logs of the selected row (of all marked rows, merged, when rows are marked)', hint: 'logs'},
 	{command: 'list.mark', keys: ['space'], scope: 'list', group: 'Lists', description: 'mark or unmark the selected row and move down: actions and L then apply to every marked row'},
 	{command: 'list.markAll', keys: ['ctrl+a'], scope: 'list', group: 'Lists', description: 'mark every row shown (the filter applies); again unmarks them; Esc clears the marks'},
+	{command: 'list.group', keys: ['ctrl+g'], scope: 'list', group: 'Lists', description: 'group the rows (containers by compose project) or back to the flat list; the sort applies within each group'},
 	{command: 'list.stats', keys: ['o'], scope: 'list', group: 'Lists', description: 'live stats of the selected row: CPU, memory, network and block I/O with charts (the Stats tab of inspect)', hint: 'stats'},
 	{command: 'list.top', keys: ['t'], scope: 'list', group: 'Lists', description: "the selected container's processes (docker top), refreshed every 2 s (the Processes tab of inspect)"},
 	{command: 'list.groupLogs', keys: ['L'], scope: 'list', group: 'Lists', description: "merged logs of the selected row's group (its compose project), or of the marked rows; each line prefixed by its source"},

@@ -18,6 +18,7 @@ export const containersResource: ResourceDescriptor<ContainerSummary, ContainerD
 	label: item => item.name,
 	actions: [...containerActions, ...containerTerminalActions],
 	paneActions: [containersPrune],
+	groupBy: {title: 'project', key: item => item.composeProject, columnId: 'project'},
 	detail: containerDetail,
 	wantsStats: item => item.state === 'running',
 	logs: item => ({title: `logs of ${item.name}`, sources: [{id: item.id}]}),

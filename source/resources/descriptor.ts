@@ -167,6 +167,8 @@ export interface ResourceDescriptor<T extends Listed = Listed, D = unknown> {
 	groupLogs?(item: T, all: readonly T[]): LogTarget | {refused: string};
 	/** Ids whose stats are worth reading when visible (running containers); also enables `o`. */
 	wantsStats?(item: T): boolean;
+	/** What ctrl+g groups the rows by (containers: their compose project); its own column, if any, gives way to the group's. */
+	groupBy?: {title: string; key(item: T): string | undefined; columnId?: string};
 	/** Re-list this often while shown, ms, when the engine sends no event for its changes (default: the 10 s safety poll). */
 	pollIntervalMs?: number;
 	/** What Enter opens: another pane scoped to this item (a service's tasks, a stack's services). */

@@ -26,6 +26,8 @@ export interface PaneMemory {
 	sort?: {column: string; direction: 'asc' | 'desc'};
 	/** Ids of marked rows (space, ctrl+a): actions and L apply to them. */
 	marked?: readonly string[];
+	/** Rows grouped by the descriptor's groupBy (ctrl+g). */
+	grouped?: boolean;
 }
 
 /** What every view may ask of the screen. */

@@ -8,6 +8,7 @@ const needs: Readonly<Record<string, (resource: ResourceDescriptor) => boolean>>
 	'list.stats': resource => Boolean(resource.wantsStats),
 	'list.top': resource => Boolean(resource.wantsStats),
 	'list.inspect': resource => Boolean(resource.detail),
+	'list.group': resource => Boolean(resource.groupBy),
 };
 
 /** The footer names only keys that do something on this pane (no "l logs" on the nodes pane). */

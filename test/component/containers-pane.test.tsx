@@ -142,6 +142,22 @@ describe('containers pane (recorded engine JSON)', () => {
 		await until(() => !screen().includes('marked'), screen);
 	});
 
+	it('ctrl+g groups the rows by compose project, naming each project once, and back', async () => {
+		const {app, screen} = start();
+		await until(() => screen().includes('sick'), screen);
+		app.stdin.write('\u0007');
+		await until(() => screen().includes('grouped by project'), screen);
+		const lines = screen().split('\n');
+		const header = lines.findIndex(line => line.startsWith('PROJECT'));
+		assert.ok(header > 0, `the project column comes first:\n${screen()}`);
+		assert.match(lines[header + 1] ?? '', /^shop +shop-db-1 /);
+		assert.match(lines[header + 2] ?? '', /^ +shop-web-1 /, 'the project is named once');
+		assert.match(lines[header + 3] ?? '', /^- +\S/, 'then the containers in no project');
+		app.stdin.write('\u0007');
+		await until(() => !screen().includes('grouped by project'), screen);
+		assert.match(screen(), /^NAME↑/m);
+	});
+
 	it('ctrl+a marks every row shown, and again unmarks them', async () => {
 		const {app, screen} = start();
 		await until(() => screen().includes('sick'), screen);

@@ -5,7 +5,7 @@ import {resourceScope} from '../../keymap/key-table.js';
 import {parseTextFilter} from '../../lib/text-filter.js';
 import {displayWidth} from '../../lib/text-width.js';
 import type {Column, PaneScope, ResourceDescriptor, RowContext} from '../../resources/descriptor.js';
-import {filterItems, sortItems} from '../../store/selectors.js';
+import {filterItems, naturalCompare, sortItems} from '../../store/selectors.js';
 import {emptyList} from '../../store/snapshot.js';
 import {useAppControls, type PaneMemory} from '../app-context.js';
 import {layoutColumns, windowStart} from '../components/column-layout.js';
@@ -43,6 +43,21 @@ function usePaneMemory(kind: string, fallback: PaneMemory) {
 	return [memory, setMemory, latest] as const;
 }
 
+const groupColumnId = 'group';
+
+/** The first column of a grouped pane: the group's name, "-" for rows in none. */
+function groupColumn(grouping: NonNullable<ResourceDescriptor['groupBy']>): Column<Listed> {
+	return {id: groupColumnId, title: grouping.title.toUpperCase(), width: {min: 8, flex: 1, fit: 24}, value: item => grouping.key(item) ?? '-', tone: () => 'accent'};
+}
+
+/** Rows ordered by group (natural order, rows in no group last), keeping the sort within each group. */
+function groupRows<T extends Listed>(rows: readonly T[], key: (item: T) => string | undefined): T[] {
+	return rows
+		.map((item, index) => ({item, index, group: key(item)}))
+		.sort((a, b) => (a.group === b.group ? a.index - b.index : a.group === undefined ? 1 : b.group === undefined ? -1 : naturalCompare(a.group, b.group) || a.index - b.index))
+		.map(entry => entry.item);
+}
+
 /** One log view of the marked rows, each line prefixed with its row's name. */
 function mergedLogs(resource: ResourceDescriptor, marked: readonly Listed[]) {
 	const sources = marked.flatMap(item => (resource.logs?.(item).sources ?? []).map(source => ({...source, label: source.label ?? resource.label(item)})));
@@ -71,12 +86,13 @@ export function ResourceView({resource, scope, width, height}: ResourceViewProps
 	const sortsByStats = sort.column === 'cpu' || sort.column === 'memory';
 	const context: RowContext = useMemo(() => ({stats, now: Date.now()}), [stats]);
 
+	const grouping = memory.grouped ? resource.groupBy : undefined;
 	const rows = useMemo(() => {
 		const matching = filterItems(scoped, filter?.ok ? filter.matches : undefined, resource.filterText);
-		if (!sortColumn?.sortValue) return matching;
-		return sortItems(matching, item => sortColumn.sortValue?.(item, context), sort.direction);
+		const sorted = sortColumn?.sortValue ? sortItems(matching, item => sortColumn.sortValue?.(item, context), sort.direction) : matching;
+		return grouping ? groupRows(sorted, grouping.key) : sorted;
 		// context is only a dependency when the order depends on stats.
-	}, [scoped, filter, resource, sortColumn, sort.direction, sortsByStats ? context : undefined]);
+	}, [scoped, filter, resource, sortColumn, sort.direction, grouping, sortsByStats ? context : undefined]);
 
 	const bodyHeight = Math.max(1, height - 2);
 	const foundIndex = memory.selectedId ? rows.findIndex(item => item.id === memory.selectedId) : -1;
@@ -134,6 +150,11 @@ export function ResourceView({resource, scope, width, height}: ResourceViewProps
 			const ids = latestMemory.current.marked ?? [];
 			setMarked(ids.includes(current.id) ? ids.filter(id => id !== current.id) : [...ids, current.id]);
 			select(cursorRef.current + 1);
+			return true;
+		}
+		if (command === 'list.group') {
+			if (!resource.groupBy) controls.setStatus({text: `${resource.title} have nothing to group by`, tone: 'message.info'});
+			else setMemory(current => ({...current, grouped: !current.grouped}));
 			return true;
 		}
 		if (command === 'list.markAll') {
@@ -208,29 +229,36 @@ export function ResourceView({resource, scope, width, height}: ResourceViewProps
 		return false;
 	});
 
+	// Grouped, the group's column comes first and names each group once.
+	const columns = useMemo(
+		() => (grouping ? [groupColumn(grouping), ...resource.columns.filter(column => column.id !== grouping.columnId)] : resource.columns),
+		[grouping, resource.columns],
+	);
 	// Names are what people read first: a `fit` column's minimum grows to its longest value (capped).
 	const fitted = useMemo(
 		() =>
-			resource.columns.map(column => {
+			columns.map(column => {
 				if (typeof column.width === 'number' || !column.width.fit) return column;
 				let longest = 0;
 				for (const item of list.items) longest = Math.max(longest, displayWidth(column.value(item, {stats: {}, now: 0})));
 				return {...column, width: {...column.width, min: Math.min(column.width.fit, Math.max(column.width.min, longest))}};
 			}),
-		[resource.columns, list.items],
+		[columns, list.items],
 	);
 	const placed = useMemo(() => layoutColumns(fitted, width), [fitted, width]);
-	const shownColumns = useMemo(
-		() => placed.map(slot => resource.columns.find(column => column.id === slot.id) as Column<Listed>),
-		[placed, resource.columns],
-	);
-	const tableRows: TableRow[] = visible.map(item => ({
-		key: item.id,
-		marked: markedIds.has(item.id),
-		version: [item, stats[item.id], markedIds.has(item.id)],
-		cells: () =>
-			shownColumns.map(column => ({text: column.value(item, context), tone: column.tone?.(item, context), align: column.align})),
-	}));
+	const shownColumns = useMemo(() => placed.map(slot => columns.find(column => column.id === slot.id) as Column<Listed>), [placed, columns]);
+	const tableRows: TableRow[] = visible.map((item, index) => {
+		// The group's name shows on its first row only (and on the top row of the window).
+		const previous = index === 0 ? undefined : visible[index - 1];
+		const firstOfGroup = !grouping || !previous || grouping.key(previous) !== grouping.key(item);
+		return {
+			key: item.id,
+			marked: markedIds.has(item.id),
+			version: [item, stats[item.id], markedIds.has(item.id), firstOfGroup],
+			cells: () =>
+				shownColumns.map(column => ({text: column.id === groupColumnId && !firstOfGroup ? '' : column.value(item, context), tone: column.tone?.(item, context), align: column.align})),
+		};
+	});
 
 	const count = filter?.ok ? `${rows.length} of ${scoped.length}` : `${scoped.length}`;
 	// A pane that cannot list at all (a Swarm pane on a worker) says why in full, not in a cut title.
@@ -241,6 +269,7 @@ export function ResourceView({resource, scope, width, height}: ResourceViewProps
 				<Tone token="title">{scope ? `${resource.title} of ${scope.title}` : resource.title}</Tone>
 				<Tone token="muted"> ({count})</Tone>
 				{marked.length > 0 ? <Tone token="table.marked">{`  ${marked.length} marked`}</Tone> : null}
+				{grouping ? <Tone token="accent">{`  grouped by ${grouping.title}`}</Tone> : null}
 				{memory.filter ? <Tone token={filter?.ok ? 'accent' : 'message.error'}>{filter?.ok ? `  filter: ${filter.describe}` : `  ${filter?.error ?? ''}`}</Tone> : null}
 				{list.error && !failedOutright ? <Tone token="message.error">{`  list failed: ${list.error}`}</Tone> : null}
 			</Text>
