@@ -1,4 +1,5 @@
-import {attachInteractive, autoShell, execInteractive} from '../engine/exec.js';
+import type {EngineSession} from '../engine/client.js';
+import {attachInteractive, autoShell, execInteractive, type TerminalIo} from '../engine/exec.js';
 import type {ContainerSummary} from '../engine/types.js';
 import {splitShellWords} from '../lib/shell-words.js';
 import type {ActionDef} from './descriptor.js';
@@ -22,7 +23,7 @@ export const containerTerminalActions: readonly ActionDef<ContainerSummary>[] = 
 				: {
 						handOver: true,
 						banner: `dockdeck: shell in ${item.name} (bash, else sh). Type exit to come back.`,
-						run: async (session, io) => {
+						run: async (session: EngineSession, io: TerminalIo) => {
 							const result = await execInteractive(session.docker, item.id, autoShell, io);
 							// 126: found but not executable, 127: not found - the image has no /bin/sh.
 							if (result.exitCode === 126 || result.exitCode === 127) {
@@ -57,7 +58,7 @@ export const containerTerminalActions: readonly ActionDef<ContainerSummary>[] = 
 								handOver: true,
 								waitForKey: true,
 								banner: `dockdeck: ${shown} in ${item.name}`,
-								run: async (session, io) => {
+								run: async (session: EngineSession, io: TerminalIo) => {
 									const result = await execInteractive(session.docker, item.id, words, io);
 									if (result.exitCode === 126 || result.exitCode === 127) {
 										return {ok: false, message: `${words[0] ?? ''} could not run in ${item.name}: ${lastLine(result.lastOutput) || `exit code ${result.exitCode}`}`};
@@ -80,7 +81,7 @@ export const containerTerminalActions: readonly ActionDef<ContainerSummary>[] = 
 				: {
 						handOver: true,
 						banner: `dockdeck: attached to ${item.name}. Detach with ctrl-p ctrl-q (ctrl-c would go to the container).`,
-						run: async (session, io) => {
+						run: async (session: EngineSession, io: TerminalIo) => {
 							await attachInteractive(session.docker, item.id, io);
 							return {ok: true, message: `detached from ${item.name}`};
 						},

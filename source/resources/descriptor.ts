@@ -41,9 +41,10 @@ export interface ActionPlan {
 	/**
 	 * May return a report to show in a dialog after success (a prune: what the
 	 * engine removed, against the plan), or a tab of the item's detail to open
-	 * (an update: its live rollout).
+	 * (an update: its live rollout). `progress` shows a line in the status
+	 * line while it runs (a pull: its layers).
 	 */
-	run(session: EngineSession): Promise<void | {report?: string; openTab?: string}>;
+	run(session: EngineSession, progress?: (line: string) => void): Promise<void | {report?: string; openTab?: string}>;
 	/** Status line text after success, e.g. "stopped web-1". */
 	done: string;
 }

@@ -15,9 +15,9 @@ export function engineErrorMessage(error: unknown): string {
 	return engineMessage(error);
 }
 
-export async function runPlan(store: LiveStore, plan: ActionPlan): Promise<Outcome<{report?: string; openTab?: string}>> {
+export async function runPlan(store: LiveStore, plan: ActionPlan, progress?: (line: string) => void): Promise<Outcome<{report?: string; openTab?: string}>> {
 	try {
-		const result = await store.withSession(session => plan.run(session));
+		const result = await store.withSession(session => plan.run(session, progress));
 		return {ok: true, value: result ?? {}};
 	} catch (error) {
 		return {ok: false, message: engineMessage(error)};

@@ -90,7 +90,7 @@ export function useActionRunner(resource: ResourceDescriptor) {
 			}
 			const execute = () => {
 				controls.setStatus({text: `${doing(action)}: ${label}…`, tone: 'message.info'});
-				void runPlan(store, plan).then(outcome => {
+				void runPlan(store, plan, line => controls.setStatus({text: line, tone: 'message.info'})).then(outcome => {
 					controls.setStatus(outcome.ok ? {text: plan.done, tone: 'message.success'} : {text: outcome.message, tone: 'message.error'});
 					if (outcome.ok && outcome.value.report) controls.confirm({text: outcome.value.report, confirmLabel: 'close', dangerous: false, info: true, onConfirm: () => {}});
 					if (outcome.ok && outcome.value.openTab && item) controls.openView({type: 'inspect', kind: resource.kind, id: item.id, label, tab: outcome.value.openTab});
