@@ -264,7 +264,7 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 						)}
 					</Box>
 					{confirmRequest ? <ConfirmDialog request={confirmRequest} width={columns} /> : null}
-					{prompt ? <PromptLine prompt={prompt} /> : null}
+					{prompt ? <PromptLine prompt={prompt} width={columns} /> : null}
 					<Footer hints={hints} status={status} />
 				</Box>
 			</CommandRegistryContext.Provider>

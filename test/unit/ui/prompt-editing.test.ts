@@ -26,3 +26,11 @@ describe('editPrompt', () => {
 		assert.equal(editPrompt('x', '', {...noKey, upArrow: true}), undefined);
 	});
 });
+
+describe('tailThatFits', () => {
+	it('keeps a value that fits, and shows the end of one that does not', async () => {
+		const {tailThatFits} = await import('../../../source/ui/views/prompt-line.js');
+		assert.equal(tailThatFits('short', 10), 'short');
+		assert.equal(tailThatFits('image=busybox order=stop-first', 12), '…=stop-first', 'the end, in exactly the room');
+	});
+});
