@@ -70,41 +70,38 @@ function availabilityAction(id: string, keys: string[], target: NodeAvailability
 	};
 }
 
+/** Promote or demote: read the managers first, to say what it does to the quorum. */
+function roleAction(id: string, keys: string[], role: 'manager' | 'worker', description: string): ActionDef<NodeRow> {
+	const verb = role === 'manager' ? 'Promote' : 'Demote';
+	return {
+		id,
+		keys,
+		description,
+		plan: node => {
+			if (node.role === role) return {refused: `${node.hostname} is already a ${role}`};
+			return {
+				loading: 'reading the managers…',
+				load: async session => {
+					const nodes = await listNodes(session.docker);
+					const note = role === 'manager' ? promoteNote(nodes, node.id) : demoteWarning(nodes, node.id);
+					return {
+						confirm: [`${verb} ${node.hostname} to ${role}?`, note ?? ''].filter(Boolean).join('\n'),
+						confirmLabel: verb.toLowerCase(),
+						run: (s: EngineSession) => setNodeRole(s.docker, node.id, role),
+						done: `${node.hostname} is now a ${role}`,
+					};
+				},
+			};
+		},
+	};
+}
+
 const nodeActions: readonly ActionDef<NodeRow>[] = [
 	availabilityAction('node.activate', ['u'], 'active', 'make the node active: it takes tasks again'),
 	availabilityAction('node.pause', ['p'], 'pause', 'pause the node: it keeps its tasks but takes no new ones (previews first)'),
 	{...availabilityAction('node.drain', ['D'], 'drain', 'drain the node: its tasks move to other nodes (previews which, and what runs short)'), hint: 'drain'},
-	{
-		id: 'node.promote',
-		keys: ['+'],
-		description: 'promote a worker to manager',
-		plan: node => {
-			if (node.role === 'manager') return {refused: `${node.hostname} is already a manager`};
-			return {
-				loading: 'reading the managers…',
-				load: async session => {
-					const note = promoteNote(await listNodes(session.docker), node.id);
-					return {confirm: [`Promote ${node.hostname} to manager?`, note ?? ''].filter(Boolean).join('\n'), confirmLabel: 'promote', run: (s: EngineSession) => setNodeRole(s.docker, node.id, 'manager'), done: `${node.hostname} is now a manager`};
-				},
-			};
-		},
-	},
-	{
-		id: 'node.demote',
-		keys: ['-'],
-		description: 'demote a manager to worker (warns when the quorum would suffer)',
-		dangerous: true,
-		plan: node => {
-			if (node.role !== 'manager') return {refused: `${node.hostname} is a worker already`};
-			return {
-				loading: 'reading the managers…',
-				load: async session => {
-					const warning = demoteWarning(await listNodes(session.docker), node.id);
-					return {confirm: [`Demote ${node.hostname} to worker?`, warning ?? ''].filter(Boolean).join('\n'), confirmLabel: 'demote', run: (s: EngineSession) => setNodeRole(s.docker, node.id, 'worker'), done: `${node.hostname} is now a worker`};
-				},
-			};
-		},
-	},
+	roleAction('node.promote', ['+'], 'manager', 'promote a worker to manager'),
+	{...roleAction('node.demote', ['-'], 'worker', 'demote a manager to worker (warns when the quorum would suffer)'), dangerous: true},
 	{
 		id: 'node.labels',
 		keys: ['='],

@@ -36,16 +36,11 @@ interface Kind {
 /** Secrets and configs share a pane shape: name, dates, users; create; remove (refused by the engine while in use). */
 function swarmObjectsResource(kind: Kind): ResourceDescriptor<SecretSummary> {
 	const title = kind.kind === 'secrets' ? 'Secrets' : 'Configs';
-	let known: readonly string[] = [];
 	return {
 		kind: kind.kind,
 		title,
 		aliases: kind.kind === 'secrets' ? ['secrets', 'sec'] : ['configs', 'cfg'],
-		list: async (session, signal) => {
-			const items = await swarmListed(session, () => kind.list(session, signal));
-			known = items.map(item => item.name);
-			return items;
-		},
+		list: (session, signal) => swarmListed(session, () => kind.list(session, signal)),
 		columns: [
 			{id: 'name', title: 'NAME', width: {min: 10, flex: 2, fit: 40}, value: item => item.name, sortKey: 'N', sortValue: item => item.name},
 			{id: 'id', title: 'ID', width: 12, value: item => shortId(item.id), tone: () => 'muted', dropPriority: 2},
@@ -56,13 +51,14 @@ function swarmObjectsResource(kind: Kind): ResourceDescriptor<SecretSummary> {
 		defaultSort: {column: 'name', direction: 'asc'},
 		filterText: item => `${item.name} ${item.usedBy.join(' ')} ${item.id.slice(0, 12)}`,
 		label: item => item.name,
-		actions: [
+		paneActions: [
 			{
 				id: `${kind.singular}.create`,
 				keys: ['n'],
 				description: kind.typed ? 'create a secret: a name, then the value typed (masked) or @path to read a file' : 'create a config: a name, then @path of the file to read',
-				plan: () => ({
-					ask: {question: `name of the new ${kind.singular}`, validate: text => validateName(text, name => known.includes(name))},
+				// A pane action: creating needs no selected row (and works on an empty pane); the names taken are the rows'.
+				plan: items => ({
+					ask: {question: `name of the new ${kind.singular}`, validate: text => validateName(text, name => items.some(item => item.name === name))},
 					answer: nameText => {
 						const name = nameText.trim();
 						return {
@@ -84,6 +80,8 @@ function swarmObjectsResource(kind: Kind): ResourceDescriptor<SecretSummary> {
 					},
 				}),
 			},
+		],
+		actions: [
 			{
 				id: `${kind.singular}.remove`,
 				keys: ['d'],
