@@ -2,7 +2,9 @@
 // Why: Node resolving and compiling ~1,000 separate module files (Ink alone
 // pulls in hundreds) takes 0.7-2 s here; one file loads in a fraction of that,
 // and React's development build is dropped at build time.
+import {builtinModules, createRequire} from 'node:module';
 import {readFile, rm} from 'node:fs/promises';
+import path from 'node:path';
 import {build} from 'esbuild';
 
 // Ink imports react-devtools-core only when DEV=true; it is not a dependency of ours.
@@ -42,32 +44,106 @@ const noModemSsh = {
 	},
 };
 
-// docker-modem formats every request with util.inspect(showHidden, depth: null)
-// for a debug line that is off: measured at 40 % of dockdeck's idle CPU. Only
-// format it when DEBUG turns that line on.
-const lazyModemDebug = {
-	name: 'lazy-modem-debug',
+/**
+ * Small edits to dependencies' source, each with the reason and the exact text
+ * it replaces: when a dependency changes that text, the build fails here
+ * rather than silently shipping the slow path.
+ */
+const sourcePatches = [
+	{
+		// docker-modem formats every request with util.inspect(showHidden, depth:
+		// null) for a debug line that is off: measured at 40 % of dockdeck's idle
+		// CPU. Only format it when DEBUG turns that line on.
+		file: /docker-modem[\\/]lib[\\/]modem\.js$/,
+		edits: [["debug('Sending: %s', util.inspect(", "debug.enabled && debug('Sending: %s', util.inspect("]],
+	},
+	{
+		// Yoga (Ink's layout engine) embeds its WebAssembly as a data: URI and,
+		// when a global fetch exists, loads it with fetch(): in Node that loads
+		// undici, ~60 ms of start-up for decoding a string already in memory.
+		// Decode it in place.
+		file: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+		edits: [['function ya(){return w||"function"!=typeof fetch?', 'function ya(){return w||ua(H)||"function"!=typeof fetch?']],
+	},
+	{
+		// docker-modem wraps node:https at load time, which loads tls and crypto
+		// (~30 ms of start-up CPU) for every engine. Load it when an https engine
+		// is first asked something. The wrapper itself is unchanged.
+		file: /docker-modem[\\/]lib[\\/]http\.js$/,
+		edits: [
+			["var nativeHttps = require('https'),\n  nativeHttp", 'var nativeHttp'],
+			['  https: nativeHttps,\n', "  get https() { return require('https'); },\n"],
+			['for (var protocol in protocols) {\n  var h = function() {};', 'function wrap(protocol) {\n  var h = function() {};'],
+			[
+				'  module.exports[protocol] = h;\n}',
+				'  return h;\n}\nObject.keys(protocols).forEach(function(protocol) {\n  var wrapped;\n  Object.defineProperty(module.exports, protocol, {enumerable: true, get: function() { return wrapped || (wrapped = wrap(protocol)); }});\n});',
+			],
+		],
+	},
+	{
+		// dockerode loads tar-fs, zlib and a .dockerignore parser at start-up to
+		// pack image build contexts; dockdeck builds no images. Load them on use.
+		file: /dockerode[\\/]lib[\\/]util\.js$/,
+		edits: [
+			["var DockerIgnore = require('@balena/dockerignore');", "function DockerIgnore(options) { return require('@balena/dockerignore')(options); }"],
+			["var tar = require('tar-fs');\nvar zlib = require('zlib');", "var tar = {pack: function() { var tarFs = require('tar-fs'); return tarFs.pack.apply(tarFs, arguments); }};\nvar zlib = {createGzip: function() { return require('zlib').createGzip(); }};"],
+		],
+	},
+	{
+		// Ink composes each frame cell by cell (an object per character); dockdeck's
+		// frames are single-line texts side by side, put together far faster as
+		// strings. See source/ui/ink-fast-output.ts: Ink keeps its own way for any
+		// frame that path does not handle exactly.
+		file: /ink[\\/]build[\\/]output\.js$/,
+		edits: [
+			["import stringWidth from 'string-width';", `import stringWidth from 'string-width';\nimport {fastOutput} from ${JSON.stringify(path.resolve('dist/ui/ink-fast-output.js'))};`],
+			[
+				'    get() {\n        // Initialize output array',
+				'    get() {\n        const fast = fastOutput(this.operations, this.width, this.height, text => this.caches.getStringWidth(text));\n        if (fast) {\n            return fast;\n        }\n        // Initialize output array',
+			],
+		],
+	},
+];
+
+const patchSources = {
+	name: 'patch-sources',
 	setup(context) {
-		context.onLoad({filter: /docker-modem[\\/]lib[\\/]modem\.js$/}, async args => {
-			const source = await readFile(args.path, 'utf8');
-			const patched = source.replace("debug('Sending: %s', util.inspect(", "debug.enabled && debug('Sending: %s', util.inspect(");
-			if (patched === source) throw new Error('docker-modem changed: the lazy debug patch no longer applies (see scripts/bundle.mjs)');
-			return {contents: patched, loader: 'js'};
-		});
+		for (const {file, edits} of sourcePatches) {
+			context.onLoad({filter: file}, async args => {
+				let source = await readFile(args.path, 'utf8');
+				for (const [from, to] of edits) {
+					if (!source.includes(from)) throw new Error(`${args.path} changed: the patch of ${JSON.stringify(from.slice(0, 60))} no longer applies (see scripts/bundle.mjs)`);
+					source = source.replace(from, to);
+				}
+				return {contents: source, loader: 'js'};
+			});
+		}
 	},
 };
 
-// Yoga (Ink's layout engine) embeds its WebAssembly as a data: URI and, when a
-// global fetch exists, loads it with fetch(): in Node that loads undici, ~60 ms
-// of start-up for decoding a string already in memory. Decode it in place.
-const yogaWithoutFetch = {
-	name: 'yoga-without-fetch',
+// `import x from 'node:util'` makes Node build an ES module facade of the
+// builtin, which reads every property once, lazy ones included: that loads
+// what nobody asked for (util.parseArgs and util.diff with worker_threads,
+// crypto.webcrypto, http's undici, process.report). So every static import of
+// a builtin becomes a require() and reads only the names imported: each named
+// export is a pure read that esbuild drops when nothing uses it. (Not plain
+// CommonJS: esbuild's interop would copy every property, with the same cost.)
+const builtinsByRequire = {
+	name: 'builtins-by-require',
 	setup(context) {
-		context.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async args => {
-			const source = await readFile(args.path, 'utf8');
-			const patched = source.replace('function ya(){return w||"function"!=typeof fetch?', 'function ya(){return w||ua(H)||"function"!=typeof fetch?');
-			if (patched === source) throw new Error('yoga-layout changed: the no-fetch patch no longer applies (see scripts/bundle.mjs)');
-			return {contents: patched, loader: 'js'};
+		const builtins = new Set(builtinModules);
+		const requireHere = createRequire(import.meta.url);
+		const isIdentifier = name => /^[A-Za-z_$][\w$]*$/.test(name) && !['builtin', '__builtinRead', 'default', 'delete', 'new', 'function', 'class', 'import', 'export'].includes(name);
+		context.onResolve({filter: /^(node:)?[a-z_]+(\/[a-z_]+)?$/}, args => {
+			const name = args.path.replace(/^node:/, '');
+			if (args.kind !== 'import-statement' || !builtins.has(name)) return undefined;
+			return {path: name, namespace: 'builtin-by-require'};
+		});
+		context.onLoad({filter: /.*/, namespace: 'builtin-by-require'}, args => {
+			const specifier = JSON.stringify(`node:${args.path}`);
+			const names = Object.keys(requireHere(`node:${args.path}`)).filter(isIdentifier);
+			const reads = names.map(name => `export const ${name} = /* @__PURE__ */ __builtinRead(${JSON.stringify(name)});`);
+			return {contents: [`const builtin = require(${specifier});`, 'function __builtinRead(name) { return builtin[name]; }', 'export default builtin;', ...reads].join('\n'), loader: 'js'};
 		});
 	},
 };
@@ -102,6 +178,6 @@ await build({
 			'const __dirname = __pathDirname(__filename);',
 		].join(' '),
 	},
-	plugins: [noDevtools, noBuildKit, noModemSsh, lazyModemDebug, yogaWithoutFetch],
+	plugins: [builtinsByRequire, noDevtools, noBuildKit, noModemSsh, patchSources],
 	logLevel: 'warning',
 });

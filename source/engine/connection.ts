@@ -11,7 +11,7 @@
 import {readFileSync} from 'node:fs';
 import type {Agent as HttpAgent, IncomingHttpHeaders, IncomingMessage} from 'node:http';
 import Dockerode from 'dockerode';
-import {http, loadHttps} from './node-http.js';
+import {loadHttps, PlainHttpAgent} from './node-http.js';
 import {EndpointError, type Endpoint, type TcpEndpoint} from './endpoint.js';
 import {SshAgent, SshError, type SshAgentOptions} from './ssh-agent.js';
 
@@ -90,13 +90,13 @@ function createTransport(endpoint: Endpoint, sshOptions: SshAgentOptions | undef
 		case 'unix': {
 			// Our own agent (rather than Node's global one) so close() can free the
 			// sockets and let the process exit.
-			const agent = new http.Agent({keepAlive: true});
+			const agent = new PlainHttpAgent({keepAlive: true});
 			return {options: {socketPath: endpoint.socketPath, agent}, close: () => agent.destroy()};
 		}
 
 		case 'tcp': {
 			if (endpoint.tls === undefined) {
-				const agent = new http.Agent({keepAlive: true});
+				const agent = new PlainHttpAgent({keepAlive: true});
 				return {options: {host: endpoint.host, port: endpoint.port, protocol: 'http', agent}, close: () => agent.destroy()};
 			}
 

@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {Duplex} from 'node:stream';
 import type {SshEndpoint} from './endpoint.js';
-import {http} from './node-http.js';
+import {PlainHttpAgent} from './node-http.js';
 
 export interface SshAgentOptions {
 	/** ssh binary to run; default "ssh" from PATH. */
@@ -64,7 +64,7 @@ const STDERR_LIMIT = 16 * 1024;
 // message instead. ConnectTimeout=30 is what the docker CLI adds.
 const DEFAULT_SSH_OPTIONS = ['-o', 'BatchMode=yes', '-o', 'ConnectTimeout=30'];
 
-export class SshAgent extends http.Agent {
+export class SshAgent extends PlainHttpAgent {
 	readonly destination: string;
 	private readonly sshCommand: string;
 	private readonly target: string[];

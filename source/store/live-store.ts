@@ -9,6 +9,20 @@ import {Poller} from './poller.js';
 import {initialSnapshot, reduce, type EngineProblem, type Kind, type Snapshot, type StoreAction} from './snapshot.js';
 import {StatsFeed} from './stats-feed.js';
 
+/** How long the engine info and event history wait for the first lists at most, ms. */
+const firstListsWaitMs = 1000;
+
+/** Resolves when every promise settled or `timeoutMs` passed. Never rejects. */
+function settledWithin(promises: readonly Promise<unknown>[], timeoutMs: number): Promise<void> {
+	return new Promise(resolve => {
+		const timer = setTimeout(resolve, timeoutMs);
+		void Promise.allSettled(promises).then(() => {
+			clearTimeout(timer);
+			resolve();
+		});
+	});
+}
+
 export type Lister = (session: EngineSession, signal: AbortSignal) => Promise<readonly Listed[]>;
 
 export interface LiveStoreOptions {
@@ -237,24 +251,33 @@ export class LiveStore {
 			this.sessionAbort = new AbortController();
 			this.backoff.reset();
 			this.dispatch({type: 'connected'});
-			// The engine info (for the header) is slow on a busy engine: ask for it beside the first lists, not before them.
-			const infoSession = session;
-			infoSession.info().then(
-				info => {
-					if (this.session === infoSession) this.dispatch({type: 'info', info});
-				},
-				() => {},
-			);
-			// The timeline starts with the last hour, then picks up where it stopped after a reconnect.
-			this.events.start(session, this.eventLog.newest === undefined ? Date.now() - 3_600_000 : this.eventLog.newest + 1);
+			// Full resync: everything watched is listed afresh, first: the screen waits for these.
+			const lists = [...this.watched.keys()].map(kind => this.refresh(kind));
 			this.stats.start(session);
 			this.poller.start();
-			// Full resync: everything watched is listed afresh.
-			for (const kind of this.watched.keys()) void this.refresh(kind);
+			// The engine info (for the header) and the event history (the last hour: with
+			// 500 containers, thousands of events) are slow on a busy engine: asked for
+			// once the lists are in, they do not delay them. Events that happen in between
+			// are in the history, so nothing is missed (the feed re-lists after it).
+			const connected = session;
+			void settledWithin(lists, firstListsWaitMs).then(() => {
+				if (this.session === connected) this.followEngine(connected);
+			});
 		} catch (error) {
 			session?.close();
 			this.scheduleReconnect(error);
 		}
+	}
+
+	private followEngine(session: EngineSession): void {
+		session.info().then(
+			info => {
+				if (this.session === session) this.dispatch({type: 'info', info});
+			},
+			() => {},
+		);
+		// The timeline starts with the last hour, then picks up where it stopped after a reconnect.
+		this.events.start(session, this.eventLog.newest === undefined ? Date.now() - 3_600_000 : this.eventLog.newest + 1);
 	}
 
 	private lost(error: unknown): void {
