@@ -6,6 +6,7 @@ import {builtinModules, createRequire} from 'node:module';
 import {readFile, rm} from 'node:fs/promises';
 import path from 'node:path';
 import {build} from 'esbuild';
+import {narrowCharacterClass} from '../dist/lib/narrow-characters.js';
 
 // Ink imports react-devtools-core only when DEV=true; it is not a dependency of ours.
 const noDevtools = {
@@ -103,6 +104,33 @@ const sourcePatches = [
 			],
 		],
 	},
+	{
+		// meow's bundled dependencies set up normalize-package-data (with the SPDX
+		// licence tables and hosted-git-info) and Babel's code frame when loaded:
+		// ~25 ms of start-up, for a package.json check and an error display
+		// dockdeck never asks for. Set them up on first use.
+		file: /meow[\\/]build[\\/]dependencies\.js$/,
+		edits: [
+			[
+				'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+				'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
+			],
+			['var libExports = requireLib$1();', 'var libExports = {codeFrameColumns: (...args) => requireLib$1().codeFrameColumns(...args)};'],
+		],
+	},
+	{
+		// string-width measures only printable ASCII without Intl.Segmenter; widen
+		// that to the narrow characters of source/lib/narrow-characters.ts (the
+		// header's "·" and "│", the charts' braille), checked by a unit test.
+		file: /string-width[\\/]index\.js$/,
+		edits: [['if (/^[\\u0020-\\u007E]*$/.test(string)) {', `if (/^[${narrowCharacterClass}]*$/u.test(string)) {`]],
+	},
+	{
+		// Ink's line diff treats only printable ASCII as one cell per character
+		// and segments the rest; the narrow characters are one cell each too.
+		file: /ink[\\/]build[\\/]line-update\.js$/,
+		edits: [['const printableAscii = /^[ -~]*$/u;', `const printableAscii = /^[${narrowCharacterClass}]*$/u;`]],
+	},
 ];
 
 const patchSources = {
@@ -164,7 +192,9 @@ await build({
 	minifySyntax: true,
 	minifyWhitespace: true,
 	legalComments: 'linked',
-	define: {'process.env.NODE_ENV': '"production"'},
+	// Every Intl.Segmenter is created on first use (scripts/lazy-segmenter.mjs says why).
+	define: {'process.env.NODE_ENV': '"production"', 'Intl.Segmenter': 'LazySegmenter'},
+	inject: ['scripts/lazy-segmenter.mjs'],
 	// Optional native speed-ups of ssh2; it falls back to pure JS without them.
 	external: ['cpu-features', '*.node'],
 	// CommonJS dependencies use require() and __dirname; give the ESM bundle both.

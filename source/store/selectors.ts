@@ -10,8 +10,15 @@ const digitsOrText = /(\d+)|(\D+)/g;
  * and builds per call when given options.
  */
 export function naturalCompare(a: string, b: string): number {
-	const left = a.toLowerCase().match(digitsOrText) ?? [];
-	const right = b.toLowerCase().match(digitsOrText) ?? [];
+	return compareNaturalParts(naturalParts(a), naturalParts(b));
+}
+
+/** A string cut into runs of digits and of other characters, lower-cased: what natural order compares. */
+function naturalParts(text: string): readonly string[] {
+	return text.toLowerCase().match(digitsOrText) ?? [];
+}
+
+function compareNaturalParts(left: readonly string[], right: readonly string[]): number {
 	for (let index = 0; index < Math.min(left.length, right.length); index++) {
 		const x = left[index] as string;
 		const y = right[index] as string;
@@ -31,8 +38,12 @@ export function naturalCompare(a: string, b: string): number {
 /** Stable sort by a key; undefined keys go last in either direction. */
 export function sortItems<T extends Listed>(items: readonly T[], key: (item: T) => string | number | undefined, direction: SortDirection): T[] {
 	const sign = direction === 'asc' ? 1 : -1;
+	// Each text is cut into its natural-order parts once, not once per comparison (500 rows: ~9,000 comparisons).
 	return items
-		.map((item, index) => ({item, index, value: key(item)}))
+		.map((item, index) => {
+			const value = key(item);
+			return {item, index, value, parts: value === undefined || typeof value === 'number' ? undefined : naturalParts(value)};
+		})
 		.sort((a, b) => {
 			if (a.value === undefined && b.value === undefined) return a.index - b.index;
 			if (a.value === undefined) return 1;
@@ -40,7 +51,7 @@ export function sortItems<T extends Listed>(items: readonly T[], key: (item: T) 
 			const order =
 				typeof a.value === 'number' && typeof b.value === 'number'
 					? a.value - b.value
-					: naturalCompare(String(a.value), String(b.value));
+					: compareNaturalParts(a.parts ?? naturalParts(String(a.value)), b.parts ?? naturalParts(String(b.value)));
 			return order === 0 ? a.index - b.index : order * sign;
 		})
 		.map(entry => entry.item);
