@@ -7,11 +7,8 @@
  */
 export type LogStream = 'stdout' | 'stderr';
 
-export interface RawLogLine {
-	stream: LogStream;
-	/** The line without its newline; may carry ANSI sequences. */
-	text: string;
-}
+/** Receives each line without its newline (it may carry ANSI sequences). */
+export type OnLogLine = (stream: LogStream, text: string) => void;
 
 const frameHeaderSize = 8;
 
@@ -19,10 +16,12 @@ export class LogDemuxer {
 	private pending: Buffer = Buffer.alloc(0);
 	private readonly partial: Record<LogStream, string> = {stdout: '', stderr: ''};
 	private readonly decoders = {stdout: new TextDecoder(), stderr: new TextDecoder()};
+	/** Whether the stream's last bytes ended a line: its decoder then holds nothing back. */
+	private readonly atLineEnd: Record<LogStream, boolean> = {stdout: true, stderr: true};
 
 	constructor(
 		private readonly tty: boolean,
-		private readonly onLine: (line: RawLogLine) => void,
+		private readonly onLine: OnLogLine,
 	) {}
 
 	write(chunk: Buffer): void {
@@ -31,17 +30,23 @@ export class LogDemuxer {
 			return;
 		}
 		this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+		const pending = this.pending;
 		let offset = 0;
-		while (this.pending.length - offset >= frameHeaderSize) {
-			const type = this.pending[offset];
-			const size = this.pending.readUInt32BE(offset + 4);
-			if (this.pending.length - offset - frameHeaderSize < size) break;
-			const payload = this.pending.subarray(offset + frameHeaderSize, offset + frameHeaderSize + size);
+		while (pending.length - offset >= frameHeaderSize) {
+			const type = pending[offset];
+			const size = pending.readUInt32BE(offset + 4);
+			const start = offset + frameHeaderSize;
+			const end = start + size;
+			if (end > pending.length) break;
 			// 0 is stdin (never in logs), 1 stdout, 2 stderr.
-			this.text(type === 2 ? 'stderr' : 'stdout', payload);
-			offset += frameHeaderSize + size;
+			const stream = type === 2 ? 'stderr' : 'stdout';
+			// The engine sends one frame per line: decoded straight from the chunk,
+			// a fast logger's 100,000 lines a second cost one string each.
+			if (size > 0 && pending[end - 1] === 0x0a && this.partial[stream] === '' && this.atLineEnd[stream]) this.lines(stream, pending.toString('utf8', start, end - 1));
+			else this.text(stream, pending.subarray(start, end));
+			offset = end;
 		}
-		this.pending = this.pending.subarray(offset);
+		this.pending = pending.subarray(offset);
 	}
 
 	/** Flushes a last line that had no newline. */
@@ -49,15 +54,25 @@ export class LogDemuxer {
 		for (const stream of ['stdout', 'stderr'] as const) {
 			const rest = this.partial[stream] + this.decoders[stream].decode();
 			this.partial[stream] = '';
-			if (rest) this.onLine({stream, text: rest.replace(/\r$/, '')});
+			if (rest) this.onLine(stream, rest.replace(/\r$/, ''));
 		}
 	}
 
 	private text(stream: LogStream, bytes: Buffer): void {
 		const text = this.partial[stream] + this.decoders[stream].decode(bytes, {stream: true});
-		const lines = text.split('\n');
-		this.partial[stream] = lines.pop() ?? '';
-		for (const line of lines) this.onLine({stream, text: line.endsWith('\r') ? line.slice(0, -1) : line});
+		this.atLineEnd[stream] = bytes.length > 0 ? bytes[bytes.length - 1] === 0x0a : this.atLineEnd[stream];
+		const end = text.lastIndexOf('\n');
+		this.partial[stream] = text.slice(end + 1);
+		if (end >= 0) this.lines(stream, text.slice(0, end));
+	}
+
+	/** Complete lines (newlines between them, none after the last). */
+	private lines(stream: LogStream, text: string): void {
+		if (!text.includes('\n')) {
+			this.onLine(stream, text.endsWith('\r') ? text.slice(0, -1) : text);
+			return;
+		}
+		for (const line of text.split('\n')) this.onLine(stream, line.endsWith('\r') ? line.slice(0, -1) : line);
 	}
 }
 
@@ -71,21 +86,28 @@ const timestampPrefix = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\
  * common case is a prefix compare and three digits, not a regex and Date.parse.
  */
 export function splitTimestamp(line: string): {time?: number; text: string} {
-	// The engine's own form: 19 characters of date and time, '.', 9 digits, 'Z', ' '.
-	if (line.length >= 31 && line.charCodeAt(19) === 46 /* . */ && line.charCodeAt(29) === 90 /* Z */ && line.charCodeAt(30) === 32 /* space */) {
-		const seconds = line.slice(0, 19);
-		if (seconds !== lastSeconds) {
-			lastSeconds = seconds;
-			lastSecondsEpoch = Date.parse(`${seconds}Z`);
-		}
-		const millis = (line.charCodeAt(20) - 48) * 100 + (line.charCodeAt(21) - 48) * 10 + (line.charCodeAt(22) - 48);
-		if (Number.isFinite(lastSecondsEpoch) && millis >= 0 && millis < 1000) return {time: lastSecondsEpoch + millis, text: line.slice(31)};
-	}
+	const time = engineStampTime(line);
+	if (time !== undefined) return {time, text: line.slice(engineStampLength)};
 	const match = timestampPrefix.exec(line);
 	if (!match) return {text: line};
 	const [whole, seconds = '', fraction = '', zone = 'Z'] = match;
-	const time = Date.parse(`${seconds}.${fraction.padEnd(3, '0').slice(0, 3)}${zone}`);
-	return {time: Number.isFinite(time) ? time : undefined, text: line.slice(whole.length)};
+	const parsed = Date.parse(`${seconds}.${fraction.padEnd(3, '0').slice(0, 3)}${zone}`);
+	return {time: Number.isFinite(parsed) ? parsed : undefined, text: line.slice(whole.length)};
+}
+
+/** "2026-11-22T23:04:05.123456789Z ": the engine's own form, 19 characters of date and time, '.', 9 digits, 'Z', ' '. */
+export const engineStampLength = 31;
+
+/** Epoch ms of a line in the engine's own stamp form, else undefined (then splitTimestamp's general path). */
+export function engineStampTime(line: string): number | undefined {
+	if (line.length < engineStampLength || line.charCodeAt(19) !== 46 /* . */ || line.charCodeAt(29) !== 90 /* Z */ || line.charCodeAt(30) !== 32 /* space */) return undefined;
+	const seconds = line.slice(0, 19);
+	if (seconds !== lastSeconds) {
+		lastSeconds = seconds;
+		lastSecondsEpoch = Date.parse(`${seconds}Z`);
+	}
+	const millis = (line.charCodeAt(20) - 48) * 100 + (line.charCodeAt(21) - 48) * 10 + (line.charCodeAt(22) - 48);
+	return Number.isFinite(lastSecondsEpoch) && millis >= 0 && millis < 1000 ? lastSecondsEpoch + millis : undefined;
 }
 
 let lastSeconds = '';

@@ -79,9 +79,9 @@ export async function streamServiceLogs(docker: Docker, service: string, query: 
 		abortSignal: signal,
 	};
 	const result = (await handle.logs(options as unknown as Parameters<typeof handle.logs>[0])) as unknown;
-	await pumpLogs(result, signal, onLines, Boolean(spec.Spec?.TaskTemplate?.ContainerSpec?.TTY), (raw, batch) => {
-		const stamped = splitTimestamp(raw.text);
+	await pumpLogs(result, signal, onLines, Boolean(spec.Spec?.TaskTemplate?.ContainerSpec?.TTY), (stream, raw, batch) => {
+		const stamped = splitTimestamp(raw);
 		const {details, text} = splitDetails(stamped.text);
-		batch.push({stream: raw.stream, time: stamped.time, text, source: labels.labelFor(details['com.docker.swarm.task.id'], name)});
+		batch.push({stream, time: stamped.time, text, source: labels.labelFor(details['com.docker.swarm.task.id'], name)});
 	});
 }

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {LogDemuxer, type LogStream} from '../../../source/engine/log-demux.js';
+
+/** One frame of the engine's multiplexed log stream. */
+function frame(stream: LogStream, payload: string | Buffer): Buffer {
+	const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+	const header = Buffer.alloc(8);
+	header[0] = stream === 'stderr' ? 2 : 1;
+	header.writeUInt32BE(body.length, 4);
+	return Buffer.concat([header, body]);
+}
+
+function demux(chunks: readonly Buffer[], tty = false): string[] {
+	const lines: string[] = [];
+	const demuxer = new LogDemuxer(tty, (stream, text) => lines.push(`${stream}:${text}`));
+	for (const chunk of chunks) demuxer.write(chunk);
+	demuxer.end();
+	return lines;
+}
+
+/** Cuts `bytes` every `size` bytes, as the socket may. */
+function cut(bytes: Buffer, size: number): Buffer[] {
+	const pieces: Buffer[] = [];
+	for (let offset = 0; offset < bytes.length; offset += size) pieces.push(bytes.subarray(offset, offset + size));
+	return pieces;
+}
+
+describe('LogDemuxer', () => {
+	const stream = Buffer.concat([
+		frame('stdout', 'one\n'),
+		frame('stderr', 'err ünïcødé\n'),
+		frame('stdout', 'two\r\n'),
+		frame('stdout', 'three\nfour\n'),
+		frame('stdout', 'half a '),
+		frame('stderr', 'between\n'),
+		frame('stdout', 'line\n'),
+		frame('stdout', '\n'),
+		frame('stdout', '日本'),
+		frame('stdout', '語\n'),
+		frame('stdout', 'no newline at the end'),
+	]);
+	const expected = [
+		'stdout:one',
+		'stderr:err ünïcødé',
+		'stdout:two',
+		'stdout:three',
+		'stdout:four',
+		'stderr:between',
+		'stdout:half a line',
+		'stdout:',
+		'stdout:日本語',
+		'stdout:no newline at the end',
+	];
+
+	it('splits frames into lines with their stream, whole or cut anywhere', () => {
+		assert.deepEqual(demux([stream]), expected);
+		for (const size of [1, 3, 7, 8, 9, 13]) assert.deepEqual(demux(cut(stream, size)), expected, `cut every ${size} bytes`);
+	});
+
+	it('keeps a character whose bytes arrive in two frames', () => {
+		const euro = Buffer.from('€\n');
+		assert.deepEqual(demux([frame('stdout', euro.subarray(0, 1)), frame('stdout', euro.subarray(1))]), ['stdout:€']);
+	});
+
+	it('reads a TTY container raw: no frames, one stream', () => {
+		assert.deepEqual(demux(cut(Buffer.from('raw ☃ line\r\nnext\n'), 2), true), ['stdout:raw ☃ line', 'stdout:next']);
+	});
+});
