@@ -7,8 +7,12 @@
  */
 export type LogStream = 'stdout' | 'stderr';
 
-/** Receives each line without its newline (it may carry ANSI sequences). */
-export type OnLogLine = (stream: LogStream, text: string) => void;
+/**
+ * Receives each line without its newline (it may carry ANSI sequences). With
+ * `time`, the engine's timestamp was read from the bytes and is not in `text`;
+ * without, `text` is the line as sent (splitTimestamp reads a stamp in it).
+ */
+export type OnLogLine = (stream: LogStream, text: string, time?: number) => void;
 
 const frameHeaderSize = 8;
 
@@ -18,6 +22,8 @@ export class LogDemuxer {
 	private readonly decoders = {stdout: new TextDecoder(), stderr: new TextDecoder()};
 	/** Whether the stream's last bytes ended a line: its decoder then holds nothing back. */
 	private readonly atLineEnd: Record<LogStream, boolean> = {stdout: true, stderr: true};
+
+	private readonly stamps = new StampReader();
 
 	constructor(
 		private readonly tty: boolean,
@@ -40,10 +46,14 @@ export class LogDemuxer {
 			if (end > pending.length) break;
 			// 0 is stdin (never in logs), 1 stdout, 2 stderr.
 			const stream = type === 2 ? 'stderr' : 'stdout';
-			// The engine sends one frame per line: decoded straight from the chunk,
-			// a fast logger's 100,000 lines a second cost one string each.
-			if (size > 0 && pending[end - 1] === 0x0a && this.partial[stream] === '' && this.atLineEnd[stream]) this.lines(stream, pending.toString('utf8', start, end - 1));
-			else this.text(stream, pending.subarray(start, end));
+			// The engine sends one frame per line: decoded straight from the chunk
+			// after its timestamp, a fast logger's 100,000 lines a second cost one
+			// flat string each (no copy holding the stamp behind a slice).
+			if (size > 0 && pending[end - 1] === 0x0a && this.partial[stream] === '' && this.atLineEnd[stream]) {
+				const time = this.stamps.read(pending, start, end);
+				if (time !== undefined && pending.indexOf(0x0a, start) === end - 1) this.onLine(stream, trimCarriageReturn(pending.toString('utf8', start + engineStampLength, end - 1)), time);
+				else this.lines(stream, pending.toString('utf8', start, end - 1));
+			} else this.text(stream, pending.subarray(start, end));
 			offset = end;
 		}
 		this.pending = pending.subarray(offset);
@@ -69,10 +79,31 @@ export class LogDemuxer {
 	/** Complete lines (newlines between them, none after the last). */
 	private lines(stream: LogStream, text: string): void {
 		if (!text.includes('\n')) {
-			this.onLine(stream, text.endsWith('\r') ? text.slice(0, -1) : text);
+			this.onLine(stream, trimCarriageReturn(text));
 			return;
 		}
-		for (const line of text.split('\n')) this.onLine(stream, line.endsWith('\r') ? line.slice(0, -1) : line);
+		for (const line of text.split('\n')) this.onLine(stream, trimCarriageReturn(line));
+	}
+}
+
+function trimCarriageReturn(line: string): string {
+	return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+/** Reads the engine's stamp ("2026-11-22T23:04:05.123456789Z ") from bytes, remembering the last second's epoch. */
+class StampReader {
+	private readonly seconds = Buffer.alloc(19);
+	private secondsEpoch = Number.NaN;
+
+	/** Epoch ms of a stamp in the engine's own form at `start`, else undefined. */
+	read(bytes: Buffer, start: number, end: number): number | undefined {
+		if (end - start < engineStampLength || bytes[start + 19] !== 0x2e /* . */ || bytes[start + 29] !== 0x5a /* Z */ || bytes[start + 30] !== 0x20 /* space */) return undefined;
+		if (bytes.compare(this.seconds, 0, 19, start, start + 19) !== 0) {
+			bytes.copy(this.seconds, 0, start, start + 19);
+			this.secondsEpoch = Date.parse(`${this.seconds.toString('latin1')}Z`);
+		}
+		const millis = ((bytes[start + 20] ?? 0) - 48) * 100 + ((bytes[start + 21] ?? 0) - 48) * 10 + ((bytes[start + 22] ?? 0) - 48);
+		return Number.isFinite(this.secondsEpoch) && millis >= 0 && millis < 1000 ? this.secondsEpoch + millis : undefined;
 	}
 }
 
@@ -96,10 +127,10 @@ export function splitTimestamp(line: string): {time?: number; text: string} {
 }
 
 /** "2026-11-22T23:04:05.123456789Z ": the engine's own form, 19 characters of date and time, '.', 9 digits, 'Z', ' '. */
-export const engineStampLength = 31;
+const engineStampLength = 31;
 
 /** Epoch ms of a line in the engine's own stamp form, else undefined (then splitTimestamp's general path). */
-export function engineStampTime(line: string): number | undefined {
+function engineStampTime(line: string): number | undefined {
 	if (line.length < engineStampLength || line.charCodeAt(19) !== 46 /* . */ || line.charCodeAt(29) !== 90 /* Z */ || line.charCodeAt(30) !== 32 /* space */) return undefined;
 	const seconds = line.slice(0, 19);
 	if (seconds !== lastSeconds) {

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import {engineStampLength, engineStampTime, LogDemuxer, splitTimestamp, type LogStream} from './log-demux.js';
+import {LogDemuxer, splitTimestamp, type LogStream} from './log-demux.js';
 
 export interface LogQuery {
 	/** Last N lines, or 'all'. */
@@ -38,11 +38,8 @@ export async function streamContainerLogs(docker: Docker, id: string, query: Log
 		abortSignal: signal,
 	};
 	const result = (await container.logs(options as unknown as Docker.ContainerLogsOptions & {follow: true})) as unknown;
-	await pumpLogs(result, signal, onLines, tty, (stream, raw, batch) => {
-		// The engine's own stamp form is read in place: one object per line.
-		const time = engineStampTime(raw);
-		if (time !== undefined) batch.push({stream, time, text: raw.slice(engineStampLength)});
-		else batch.push({stream, ...splitTimestamp(raw)});
+	await pumpLogs(result, signal, onLines, tty, (stream, text, time, batch) => {
+		batch.push(time === undefined ? {stream, ...splitTimestamp(text)} : {stream, time, text});
 	});
 }
 
@@ -51,9 +48,9 @@ export async function streamContainerLogs(docker: Docker, id: string, query: Log
  * stream with it) through the demuxer until it ends or `signal` aborts;
  * `toLine` turns each raw line into LogLines, handed on one batch per chunk.
  */
-export async function pumpLogs(result: unknown, signal: AbortSignal, onLines: (lines: LogLine[]) => void, tty: boolean, toLine: (stream: LogStream, text: string, batch: LogLine[]) => void): Promise<void> {
+export async function pumpLogs(result: unknown, signal: AbortSignal, onLines: (lines: LogLine[]) => void, tty: boolean, toLine: (stream: LogStream, text: string, time: number | undefined, batch: LogLine[]) => void): Promise<void> {
 	const batch: LogLine[] = [];
-	const demuxer = new LogDemuxer(tty, (stream, text) => toLine(stream, text, batch));
+	const demuxer = new LogDemuxer(tty, (stream, text, time) => toLine(stream, text, time, batch));
 	const flush = () => {
 		if (batch.length > 0) onLines(batch.splice(0));
 	};

@@ -1,7 +1,7 @@
 import type {EngineSession} from '../engine/client.js';
 import {streamContainerLogs, type LogLine, type LogQuery} from '../engine/logs.js';
 import {streamServiceLogs} from '../engine/swarm/service-logs.js';
-import {RingBuffer} from '../lib/ring-buffer.js';
+import {LogRing} from './log-ring.js';
 import {throttle, type Throttled} from '../lib/throttle.js';
 import type {LiveStore} from './live-store.js';
 
@@ -51,7 +51,7 @@ export type LogState = {status: 'streaming' | 'ended'} | {status: 'failed'; mess
  * most ~10 times a second however fast the container logs.
  */
 export class LogSession {
-	readonly buffer: RingBuffer<LogLine>;
+	readonly buffer: LogRing;
 	private abort: AbortController | undefined;
 	private readonly listeners = new Set<() => void>();
 	private readonly notify: Throttled;
@@ -66,7 +66,7 @@ export class LogSession {
 		// 10 redraws a second while lines pour in: more is unreadable and costs the CPU keys need.
 		notifyIntervalMs = 100,
 	) {
-		this.buffer = new RingBuffer(capacity);
+		this.buffer = new LogRing(capacity);
 		this.notify = throttle(() => {
 			this.revision++;
 			for (const listener of this.listeners) listener();

@@ -79,8 +79,8 @@ export async function streamServiceLogs(docker: Docker, service: string, query: 
 		abortSignal: signal,
 	};
 	const result = (await handle.logs(options as unknown as Parameters<typeof handle.logs>[0])) as unknown;
-	await pumpLogs(result, signal, onLines, Boolean(spec.Spec?.TaskTemplate?.ContainerSpec?.TTY), (stream, raw, batch) => {
-		const stamped = splitTimestamp(raw);
+	await pumpLogs(result, signal, onLines, Boolean(spec.Spec?.TaskTemplate?.ContainerSpec?.TTY), (stream, raw, time, batch) => {
+		const stamped = time === undefined ? splitTimestamp(raw) : {time, text: raw};
 		const {details, text} = splitDetails(stamped.text);
 		batch.push({stream, time: stamped.time, text, source: labels.labelFor(details['com.docker.swarm.task.id'], name)});
 	});

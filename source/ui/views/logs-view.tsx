@@ -6,6 +6,7 @@ import {parseTextFilter} from '../../lib/text-filter.js';
 import {displayWidth} from '../../lib/text-width.js';
 import {engineErrorMessage} from '../../resources/run-action.js';
 import {saveLogLines} from '../../store/log-files.js';
+import type {LogRing} from '../../store/log-ring.js';
 import {defaultLogLabel, defaultLogQuery, logPresets, LogSession, type LogSource} from '../../store/log-session.js';
 import {useAppControls} from '../app-context.js';
 import {Tone} from '../components/tone.js';
@@ -13,7 +14,7 @@ import {useCommands} from '../hooks/use-commands.js';
 import {useStore} from '../hooks/use-live-store.js';
 import {moveCursor} from './cursor.js';
 import {LogLineView, formatLogTime} from './log-line.js';
-import {computeViewport, lowerBound} from './log-viewport.js';
+import {computeViewport, lowerBound, seqRun} from './log-viewport.js';
 
 export interface LogsViewProps {
 	title: string;
@@ -68,11 +69,7 @@ export function LogsView({title, sources, width, height}: LogsViewProps) {
 	const highlight = useMemo(() => highlighterFor(search), [search]);
 
 	// Rows that may be shown: every held line, or the search's matches when filtering.
-	const rows: number[] = [];
-	for (let index = 0; index < buffer.size; index++) {
-		const line = buffer.at(index);
-		if (!filterOnly || !matches || (line && matches(stripAnsi(line.text)))) rows.push(firstSeq + index);
-	}
+	const rows = filterOnly && matches ? matchingRows(buffer, firstSeq, matches) : seqRun(firstSeq, buffer.size);
 
 	const bodyHeight = Math.max(1, height - 2);
 	const textWidth = Math.max(10, width - 1 - (timestamps ? 13 : 0));
@@ -104,8 +101,8 @@ export function LogsView({title, sources, width, height}: LogsViewProps) {
 		}
 		const from = cursorRef.current ?? lastSeq + (direction === 1 ? 0 : 1);
 		for (let seq = from + direction; seq >= firstSeq && seq <= lastSeq; seq += direction) {
-			const line = buffer.at(seq - firstSeq);
-			if (line && matches(stripAnsi(line.text))) {
+			const text = buffer.textAt(seq - firstSeq);
+			if (text !== undefined && matches(stripAnsi(text))) {
 				pause(seq);
 				return;
 			}
@@ -118,7 +115,7 @@ export function LogsView({title, sources, width, height}: LogsViewProps) {
 		const index = Math.max(0, lowerBound(rows, current));
 		const moved = moveCursor(command, index, rows.length, bodyHeight);
 		if (moved !== undefined) {
-			const seq = rows[moved];
+			const seq = rows.at(moved);
 			if (seq !== undefined) pause(seq);
 			return true;
 		}
@@ -203,4 +200,14 @@ export function LogsView({title, sources, width, height}: LogsViewProps) {
 			<Tone token={state.status === 'failed' ? 'message.error' : cursor === undefined ? 'muted' : 'banner.warning'}>{status}</Tone>
 		</Box>
 	);
+}
+
+/** Sequence numbers of the held lines whose plain text matches (the live filter). */
+function matchingRows(buffer: LogRing, firstSeq: number, matches: (text: string) => boolean): number[] {
+	const rows: number[] = [];
+	for (let index = 0; index < buffer.size; index++) {
+		const text = buffer.textAt(index);
+		if (text !== undefined && matches(stripAnsi(text))) rows.push(firstSeq + index);
+	}
+	return rows;
 }

@@ -58,6 +58,25 @@ describe('LogDemuxer', () => {
 		for (const size of [1, 3, 7, 8, 9, 13]) assert.deepEqual(demux(cut(stream, size)), expected, `cut every ${size} bytes`);
 	});
 
+	it("reads the engine's timestamp from the bytes and leaves it out of the text", () => {
+		const lines: string[] = [];
+		const demuxer = new LogDemuxer(false, (stream, text, time) => lines.push(`${stream}:${time === undefined ? '-' : new Date(time).toISOString()}:${text}`));
+		const stamped = Buffer.concat([
+			frame('stdout', '2026-11-22T23:04:05.123456789Z hello\n'),
+			frame('stderr', '2026-11-22T23:04:05.999000000Z same second\r\n'),
+			frame('stdout', '2026-11-22T23:04:06.000000001Z next second\n'),
+			frame('stdout', '2026-11-22T23:04:06+01:00 other form\n'),
+		]);
+		for (const chunk of cut(stamped, 5)) demuxer.write(chunk);
+		demuxer.end();
+		assert.deepEqual(lines, [
+			'stdout:2026-11-22T23:04:05.123Z:hello',
+			'stderr:2026-11-22T23:04:05.999Z:same second',
+			'stdout:2026-11-22T23:04:06.000Z:next second',
+			'stdout:-:2026-11-22T23:04:06+01:00 other form',
+		]);
+	});
+
 	it('keeps a character whose bytes arrive in two frames', () => {
 		const euro = Buffer.from('€\n');
 		assert.deepEqual(demux([frame('stdout', euro.subarray(0, 1)), frame('stdout', euro.subarray(1))]), ['stdout:€']);
