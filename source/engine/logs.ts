@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import {LogDemuxer, splitTimestamp, type LogStream} from './log-demux.js';
+import {openRawStream} from './raw-stream.js';
 
 export interface LogQuery {
 	/** Last N lines, or 'all'. */
@@ -37,10 +38,24 @@ export async function streamContainerLogs(docker: Docker, id: string, query: Log
 		since: query.sinceMs === undefined ? 0 : Math.floor(query.sinceMs / 1000),
 		abortSignal: signal,
 	};
-	const result = (await container.logs(options as unknown as Docker.ContainerLogsOptions & {follow: true})) as unknown;
+	const raw = rawEndpoint(docker);
+	const result = raw
+		? await openRawStream(raw.socketPath, `${raw.prefix}/containers/${encodeURIComponent(id)}/logs?${logsQueryString(options)}`, signal)
+		: ((await container.logs(options as unknown as Docker.ContainerLogsOptions & {follow: true})) as unknown);
 	await pumpLogs(result, signal, onLines, tty, (stream, text, time, batch) => {
 		batch.push(time === undefined ? {stream, ...splitTimestamp(text)} : {stream, time, text});
 	});
+}
+
+/** The engine's unix socket and API prefix, when its logs can be read raw (see raw-stream.ts); else undefined. */
+function rawEndpoint(docker: Docker): {socketPath: string; prefix: string} | undefined {
+	const modem = docker.modem as {socketPath?: unknown; version?: unknown};
+	if (typeof modem.socketPath !== 'string') return undefined;
+	return {socketPath: modem.socketPath, prefix: typeof modem.version === 'string' && modem.version !== '' ? `/${modem.version}` : ''};
+}
+
+function logsQueryString(options: {follow: boolean; tail: string; since: number}): string {
+	return new URLSearchParams({follow: options.follow ? '1' : '0', stdout: '1', stderr: '1', timestamps: '1', tail: options.tail, since: String(options.since)}).toString();
 }
 
 /**
@@ -68,13 +83,27 @@ export async function pumpLogs(result: unknown, signal: AbortSignal, onLines: (l
 			flush();
 			resolve();
 		};
+		let yielding = false;
 		stream.on('data', (chunk: Buffer) => {
 			demuxer.write(chunk);
 			flush();
+			// One chunk per turn of the event loop: a fast logger's backlog would
+			// otherwise be read and parsed in one go (up to 2 MB), and a key
+			// pressed meanwhile waits for all of it.
+			if (!yielding) {
+				yielding = true;
+				stream.pause();
+				setImmediate(() => {
+					yielding = false;
+					stream.resume();
+				});
+			}
 		});
 		stream.on('end', finish);
 		stream.on('close', finish);
 		stream.on('error', finish);
 		signal.addEventListener('abort', () => stream.destroy?.(), {once: true});
+		// A raw stream (raw-stream.ts) comes paused.
+		stream.resume();
 	});
 }

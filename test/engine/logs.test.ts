@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import {engineMessage} from '../../source/engine/connection.js';
 import {streamContainerLogs, type LogLine} from '../../source/engine/logs.js';
+import {openRawStream} from '../../source/engine/raw-stream.js';
 import {createContainer, eventually, sessionForFile} from './engine-test-kit.js';
 
 const file = sessionForFile();
@@ -19,6 +21,28 @@ async function finished(name: string, script: string, tty = false) {
 }
 
 describe('container logs on the real engine', () => {
+	it("reads logs raw over the engine's unix socket (HTTP/1.0: frames, not one HTTP chunk per line)", async () => {
+		const socketPath = (file.current.docker.modem as {socketPath?: string}).socketPath;
+		assert.ok(socketPath, 'the test engine is reached on a unix socket');
+		const container = await finished('raw', 'echo raw-one; sleep 0.1; echo raw-two >&2');
+		const socket = await openRawStream(socketPath, `/v${file.current.apiVersion}/containers/${container.id}/logs?stdout=1&stderr=1`, new AbortController().signal);
+		const parts: Buffer[] = [];
+		socket.on('data', (chunk: Buffer) => parts.push(chunk));
+		await new Promise(resolve => socket.once('end', resolve).resume());
+		const body = Buffer.concat(parts);
+		// Two frames: stream byte, 3 zeros, big-endian size, payload.
+		assert.deepEqual([body[0], body.subarray(8, 16).toString()], [1, 'raw-one\n']);
+		assert.deepEqual([body[16], body.subarray(24).toString()], [2, 'raw-two\n']);
+	});
+
+	it("shows the engine's own message when a raw read is refused", async () => {
+		const socketPath = (file.current.docker.modem as {socketPath?: string}).socketPath ?? '';
+		await assert.rejects(openRawStream(socketPath, `/v${file.current.apiVersion}/containers/no-such-container-dockdeck/logs?stdout=1`, new AbortController().signal), error => {
+			assert.match(engineMessage(error), /No such container: no-such-container-dockdeck/);
+			return true;
+		});
+	});
+
 	it('delivers stdout and stderr lines in order, each with its stream and time', async () => {
 		// stdout and stderr are separate pipes copied by separate engine goroutines: lines written
 		// within the same instant on both may be stored in either order, so the script paces them.
