@@ -21,6 +21,26 @@ export interface InkKey {
 	meta: boolean;
 }
 
+/** A key with no modifier or special key: plain characters (as the rest of a burst is). */
+export const plainKey: InkKey = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+};
+
 const named: [keyof InkKey, string][] = [
 	['upArrow', 'up'],
 	['downArrow', 'down'],

@@ -1,6 +1,7 @@
 import type {InkKey} from '../keymap/keys.js';
 
-export type PromptEdit = {value: string; submit: boolean} | {cancel: true} | undefined;
+/** `rest`: what the same read held after Enter ("zzz" Enter "f" typed fast): keys for the screen, not the prompt. */
+export type PromptEdit = {value: string; submit: boolean; rest?: string} | {cancel: true} | undefined;
 
 function withoutLastWord(value: string): string {
 	return value.replace(/\s*\S+\s*$/, '');
@@ -24,12 +25,15 @@ export function editPrompt(value: string, input: string, key: InkKey): PromptEdi
 	if (key.ctrl || key.meta || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.tab) return undefined;
 	let next = [...value];
 	let sawDelete = false;
+	let offset = 0;
 	for (const character of input) {
+		offset += character.length;
 		if (character === '\u007F' || character === '\b') {
 			next = next.slice(0, -1);
 			sawDelete = true;
 		} else if (character === '\r' || character === '\n') {
-			return {value: next.join(''), submit: true};
+			const rest = input.slice(offset);
+			return rest ? {value: next.join(''), submit: true, rest} : {value: next.join(''), submit: true};
 		} else if (character >= ' ') next.push(character);
 	}
 	// A lone backspace may come parsed, with no character left in `input`.

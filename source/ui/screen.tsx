@@ -2,7 +2,7 @@ import {Box, Text, useApp, useInput} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {CommandId, Scope} from '../keymap/commands.js';
 import {commandFor, hintsFor} from '../keymap/dispatch.js';
-import {keyNames} from '../keymap/keys.js';
+import {keyNames, plainKey} from '../keymap/keys.js';
 import {resourceByKind} from '../resources/index.js';
 import {displayWidth} from '../lib/text-width.js';
 import {AppControlsContext, type AppControls, type ConfirmRequest, type PaneMemory, type StatusMessage} from './app-context.js';
@@ -176,10 +176,15 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 			else {
 				if (edit.value !== openPrompt.value) onPromptChange(edit.value);
 				if (edit.submit) closePrompt('submit');
+				// Keys typed right after Enter, in the same read, act on what the prompt leaves on screen.
+				if (edit.rest && !promptRef.current) runKeys(keyNames(edit.rest, plainKey));
 			}
 			return;
 		}
-		const names = keyNames(input, key);
+		runKeys(keyNames(input, key));
+	});
+
+	function runKeys(names: readonly string[]): void {
 		let index = 0;
 		while (index < names.length) {
 			const name = names[index] as string;
@@ -212,7 +217,7 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 				index = enter + 1;
 			}
 		}
-	});
+	}
 
 	function onPromptChange(typed: string) {
 		const current = promptRef.current;

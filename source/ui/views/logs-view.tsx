@@ -59,6 +59,12 @@ export function LogsView({title, sources, width, height}: LogsViewProps) {
 	const [timestamps, setTimestamps] = useState(false);
 	const [wrap, setWrap] = useState(false);
 	const [search, setSearch] = useState('');
+	// The search as typed, ahead of the next render: "f" typed in the same burst as the search must see it.
+	const searchRef = useRef('');
+	const updateSearch = (value: string) => {
+		searchRef.current = value;
+		setSearch(value);
+	};
 	const [filterOnly, setFilterOnly] = useState(false);
 
 	const buffer = session.buffer;
@@ -130,7 +136,7 @@ export function LogsView({title, sources, width, height}: LogsViewProps) {
 				setWrap(value => !value);
 				return true;
 			case 'logs.search':
-				controls.openFilter(search, setSearch);
+				controls.openFilter(search, updateSearch);
 				return true;
 			case 'logs.nextMatch':
 				jumpToMatch(1);
@@ -139,7 +145,7 @@ export function LogsView({title, sources, width, height}: LogsViewProps) {
 				jumpToMatch(-1);
 				return true;
 			case 'logs.filter':
-				if (!search) controls.setStatus({text: 'no search to filter by: press / first', tone: 'message.info'});
+				if (!searchRef.current) controls.setStatus({text: 'no search to filter by: press / first', tone: 'message.info'});
 				else setFilterOnly(value => !value);
 				return true;
 			case 'logs.copy': {
@@ -189,7 +195,7 @@ export function LogsView({title, sources, width, height}: LogsViewProps) {
 			</Text>
 			<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 				{viewport.shown.length === 0 ? (
-					<Tone token="muted">{state.status === 'streaming' ? 'waiting for log lines…' : filterOnly ? 'no line matches the search' : 'no log lines in this range (0 shows all)'}</Tone>
+					<Tone token="muted">{filterOnly && buffer.size > 0 ? 'no line matches the search (f shows every line)' : state.status === 'streaming' ? 'waiting for log lines…' : 'no log lines in this range (0 shows all)'}</Tone>
 				) : (
 					viewport.shown.map(seq => {
 						const line = buffer.at(seq - firstSeq);

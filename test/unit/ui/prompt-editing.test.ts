@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import type {InkKey} from '../../../source/keymap/keys.js';
+import {plainKey as noKey} from '../../../source/keymap/keys.js';
 import {editPrompt} from '../../../source/ui/prompt-editing.js';
 
-const noKey: InkKey = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false};
 
 describe('editPrompt', () => {
+	it('hands back the keys typed after Enter in the same read ("zzz" Enter "f")', () => {
+		assert.deepEqual(editPrompt('', 'zzz\rf', noKey), {value: 'zzz', submit: true, rest: 'f'});
+		assert.deepEqual(editPrompt('web', '\r', noKey), {value: 'web', submit: true});
+	});
 	it('appends what is typed, a burst at once', () => {
 		assert.deepEqual(editPrompt('we', 'b-1', noKey), {value: 'web-1', submit: false});
 	});
@@ -16,7 +19,7 @@ describe('editPrompt', () => {
 	});
 	it('submits on Enter, also inside a burst, and cancels on Esc', () => {
 		assert.deepEqual(editPrompt('web', '', {...noKey, return: true}), {value: 'web', submit: true});
-		assert.deepEqual(editPrompt('', 'web\rs', noKey), {value: 'web', submit: true});
+		assert.deepEqual(editPrompt('', 'web\rs', noKey), {value: 'web', submit: true, rest: 's'});
 		assert.deepEqual(editPrompt('web', '', {...noKey, escape: true}), {cancel: true});
 	});
 	it('clears with ctrl+u, deletes a word with ctrl+w, ignores other control keys', () => {
