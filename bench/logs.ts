@@ -100,15 +100,35 @@ function newestLine(screen: string): string {
 const timestamped = /^[ ›]?\d\d:\d\d:\d\d\.\d{3} /;
 
 /** Sends `t` and captures until the newest line's timestamp appears or disappears: ms, or undefined after 2 s. */
-async function keyToScreen(terminal: TmuxTerminal): Promise<number | undefined> {
+async function keyToScreen(terminal: TmuxTerminal, behind: number[]): Promise<number | undefined> {
 	const before = timestamped.test(newestLine(terminal.capture()));
 	const start = performance.now();
 	terminal.sendKeys('t');
 	for (;;) {
 		const elapsed = performance.now() - start;
 		if (elapsed > 2000) return undefined;
-		if (timestamped.test(newestLine(terminal.capture())) !== before) return elapsed;
+		const newest = newestLine(terminal.capture());
+		if (timestamped.test(newest) !== before) {
+			const lag = behindLive(newest);
+			if (lag !== undefined) behind.push(lag);
+			return elapsed;
+		}
 	}
+}
+
+/**
+ * How far the view is behind the logger: now minus the engine time of the
+ * newest line shown (drawn in local time, hh:mm:ss.mmm). A view that read
+ * less than the logger writes would show a number that keeps growing.
+ */
+function behindLive(line: string): number | undefined {
+	const match = /(\d\d):(\d\d):(\d\d)\.(\d{3}) /.exec(line);
+	if (!match) return undefined;
+	const [, hours, minutes, seconds, millis] = match.map(Number) as [number, number, number, number, number];
+	const shown = new Date();
+	shown.setHours(hours, minutes, seconds, millis);
+	const lag = Date.now() - shown.getTime();
+	return lag >= 0 && lag < 3_600_000 ? lag : undefined;
 }
 
 /** Most frames in any one-second window, from "<epoch ms> <count>" lines. */
@@ -157,6 +177,7 @@ async function main(): Promise<void> {
 		const cpuAtStart = cpuSeconds(pid);
 		const rss: {at: number; mib: number}[] = [];
 		const delays: number[] = [];
+		const behind: number[] = [];
 		let missed = 0;
 		let fullAt: {at: number; mib: number} | undefined;
 		let nextKey = Date.now() + options.keysEveryS * 1000;
@@ -170,7 +191,7 @@ async function main(): Promise<void> {
 				nextSample += 1000;
 			}
 			if (Date.now() >= nextKey) {
-				const delay = await keyToScreen(terminal);
+				const delay = await keyToScreen(terminal, behind);
 				if (delay === undefined) missed++;
 				else delays.push(delay);
 				nextKey = Date.now() + options.keysEveryS * 1000;
@@ -195,6 +216,9 @@ async function main(): Promise<void> {
 			keyP50Ms: Math.round(percentile(delays, 50)),
 			keyP95Ms: Math.round(percentile(delays, 95)),
 			keyMaxMs: Math.round(Math.max(...delays)),
+			behindLiveP50Ms: Math.round(percentile(behind, 50)),
+			behindLiveMaxMs: Math.round(Math.max(...behind)),
+			behindLiveLastMs: Math.round(behind.at(-1) ?? Number.NaN),
 			ringFullAfterS: fullAt ? fullAt.at / 1000 : undefined,
 			rssAtFullMiB: fullAt ? Math.round(fullAt.mib * 10) / 10 : undefined,
 			rssMaxMiB: Math.round(Math.max(...rss.map(sample => sample.mib)) * 10) / 10,
@@ -215,6 +239,7 @@ async function main(): Promise<void> {
 				'',
 				`${options.quiet ? 'quiet logger (calibration)' : 'fast logger'} followed ${options.followS} s (engine logged ${result.engineLinesPerSecond} lines/s), 200x50, --log-lines ${options.logLines}`,
 				`keypress to screen   p50 ${result.keyP50Ms} ms  p95 ${result.keyP95Ms} ms  max ${result.keyMaxMs} ms  (${delays.length} presses, ${missed} not seen in 2 s)   target p95 < ${targets.keyP95Ms} ms: ${verdicts.keyP95}`,
+				`behind the logger    p50 ${result.behindLiveP50Ms} ms  max ${result.behindLiveMaxMs} ms  last ${result.behindLiveLastMs} ms (now minus the newest shown line's engine time, at each timestamps-on press)`,
 				`RSS                  ${result.rssAtFullMiB ?? '?'} MiB when the ring was full (after ${result.ringFullAfterS ?? '?'} s), max ${result.rssMaxMiB}, end ${result.rssEndMiB}; growth ${result.rssGrowthAfterFullMiB} MiB   target < ${targets.rssGrowthMiB}: ${verdicts.rssGrowth}`,
 				`frames               max ${result.framesPerSecondMax} in any second, average ${result.framesPerSecondAverage}/s   cap ${frameCap}/s: ${verdicts.frames}`,
 				`CPU                  ${result.cpuPercent} % of one core; machine load ${loadBefore.toFixed(1)} before, ${(os.loadavg()[0] ?? 0).toFixed(1)} after (${os.cpus().length} CPUs: the logger's shell loop and the engine take most of them)`,
@@ -225,7 +250,7 @@ async function main(): Promise<void> {
 		const dir = path.join(root, 'bench', 'results');
 		mkdirSync(dir, {recursive: true});
 		const file = path.join(dir, `logs-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-		writeFileSync(file, `${JSON.stringify({date: new Date().toISOString(), machine: {cpus: os.cpus().length, node: process.version}, terminal: {columns, rows}, targets, result, verdicts, keyDelaysMs: delays.map(Math.round), rss}, null, 2)}\n`);
+		writeFileSync(file, `${JSON.stringify({date: new Date().toISOString(), machine: {cpus: os.cpus().length, node: process.version}, terminal: {columns, rows}, targets, result, verdicts, keyDelaysMs: delays.map(Math.round), behindLiveMs: behind.map(Math.round), rss}, null, 2)}\n`);
 		process.stdout.write(`results: ${path.relative(root, file)}\n`);
 		if (Object.values(verdicts).includes('MISS')) process.exitCode = 1;
 	} finally {

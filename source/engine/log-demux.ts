@@ -95,10 +95,16 @@ class StampReader {
 	private readonly seconds = Buffer.alloc(19);
 	private secondsEpoch = Number.NaN;
 
+	/** Whether the stamp at `start` is in the second read last (compared from its end, where seconds differ): a loop, not Buffer.compare, whose call costs more than 19 bytes. */
+	private sameSecond(bytes: Buffer, start: number): boolean {
+		for (let index = 18; index >= 0; index--) if (bytes[start + index] !== this.seconds[index]) return false;
+		return true;
+	}
+
 	/** Epoch ms of a stamp in the engine's own form at `start`, else undefined. */
 	read(bytes: Buffer, start: number, end: number): number | undefined {
 		if (end - start < engineStampLength || bytes[start + 19] !== 0x2e /* . */ || bytes[start + 29] !== 0x5a /* Z */ || bytes[start + 30] !== 0x20 /* space */) return undefined;
-		if (bytes.compare(this.seconds, 0, 19, start, start + 19) !== 0) {
+		if (!this.sameSecond(bytes, start)) {
 			bytes.copy(this.seconds, 0, start, start + 19);
 			this.secondsEpoch = Date.parse(`${this.seconds.toString('latin1')}Z`);
 		}
