@@ -2,39 +2,14 @@ import './force-color.js';
 import assert from 'node:assert/strict';
 import {stripVTControlCharacters} from 'node:util';
 import {afterEach, describe, it} from 'node:test';
-import {render} from 'ink-testing-library';
-import {App} from '../../source/app.js';
-import {keyTable} from '../../source/keymap/key-table.js';
-import {resources} from '../../source/resources/index.js';
-import type {LiveStore} from '../../source/store/live-store.js';
-import {loadTheme} from '../../source/theme/load-theme.js';
-import {engineConflict, recordedEngine, storeFor, type RecordedEngine} from './recorded-engine.js';
+import {engineConflict, recordedEngine, type RecordedEngine} from './recorded-engine.js';
+import {mountApp, typeKeys as type, unmountApps} from './mount-app.js';
 import {until} from './until.js';
 
-const theme = loadTheme('no-color');
-let store: LiveStore | undefined;
-let unmount: (() => void) | undefined;
-
-afterEach(() => {
-	unmount?.();
-	store?.stop();
-});
+afterEach(unmountApps);
 
 function start(engine: RecordedEngine = recordedEngine()) {
-	store = storeFor(async () => engine.session);
-	store.start();
-	const app = render(<App store={store} theme={theme} endpointLabel="unix:///run/test.sock" keyTable={keyTable} resources={resources} firstPane="containers" />);
-	unmount = app.unmount;
-	const screen = () => stripVTControlCharacters(app.lastFrame() ?? '');
-	return {engine, app, screen};
-}
-
-/** Types keys one by one with a render in between, as a person types. */
-async function type(app: {stdin: {write(data: string): void}}, ...keys: string[]): Promise<void> {
-	for (const key of keys) {
-		app.stdin.write(key);
-		await new Promise(resolve => setTimeout(resolve, 15));
-	}
+	return {engine, ...mountApp({connect: async () => engine.session})};
 }
 
 

@@ -1,43 +1,18 @@
 import './force-color.js';
 import assert from 'node:assert/strict';
-import {stripVTControlCharacters} from 'node:util';
 import {afterEach, describe, it} from 'node:test';
-import {render} from 'ink-testing-library';
-import {App} from '../../source/app.js';
-import {keyTable} from '../../source/keymap/key-table.js';
-import {resources} from '../../source/resources/index.js';
-import type {LiveStore} from '../../source/store/live-store.js';
-import {loadTheme} from '../../source/theme/load-theme.js';
-import {recordedEngine, storeFor} from './recorded-engine.js';
+import {recordedEngine} from './recorded-engine.js';
+import {mountApp, typeKeys as type, unmountApps} from './mount-app.js';
 import {until} from './until.js';
 
-const theme = loadTheme('no-color');
-let store: LiveStore | undefined;
-let unmount: (() => void) | undefined;
-
-afterEach(() => {
-	unmount?.();
-	store?.stop();
-});
+afterEach(unmountApps);
 
 /** The app on the engine record.sh seeded (images, volumes, networks, a compose project), opened on `firstPane`. */
 function start(firstPane: string) {
 	const engine = recordedEngine('resources');
-	store = storeFor(async () => engine.session);
-	store.start();
-	const app = render(<App store={store} theme={theme} endpointLabel="unix:///run/test.sock" keyTable={keyTable} resources={resources} firstPane={firstPane} />);
-	unmount = app.unmount;
-	const screen = () => stripVTControlCharacters(app.lastFrame() ?? '');
-	return {engine, app, screen};
+	return {engine, ...mountApp({connect: async () => engine.session, firstPane})};
 }
 
-/** Types keys one by one with a render in between, as a person types. */
-async function type(app: {stdin: {write(data: string): void}}, ...keys: string[]): Promise<void> {
-	for (const key of keys) {
-		app.stdin.write(key);
-		await new Promise(resolve => setTimeout(resolve, 20));
-	}
-}
 
 /** Ages ("40m ago") depend on when the test runs: each becomes a token, right-aligned in the same width. */
 const maskAges = (lines: string[]) => lines.map(line => line.replace(/ +\d+[smhdw] ago/g, age => `${' '.repeat(age.length - 5)}‹age›`));

@@ -2,16 +2,11 @@ import './force-color.js';
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import chalk from 'chalk';
-import {render} from 'ink-testing-library';
 // Ink's own class, by file: the bundle splices fastOutput into its get(); here it runs unpatched, to compare against.
 import Output from '../../node_modules/ink/build/output.js';
-import {App} from '../../source/app.js';
-import {keyTable} from '../../source/keymap/key-table.js';
-import {resources} from '../../source/resources/index.js';
-import type {LiveStore} from '../../source/store/live-store.js';
-import {loadTheme} from '../../source/theme/load-theme.js';
 import {fastOutput, type Operation} from '../../source/ui/ink-fast-output.js';
-import {recordedEngine, storeFor} from './recorded-engine.js';
+import {recordedEngine} from './recorded-engine.js';
+import {mountApp, typeKeys, unmountApps} from './mount-app.js';
 import {until} from './until.js';
 
 interface OutputInternals {
@@ -118,7 +113,6 @@ describe('ink fast output: the same frame as Ink, or none', () => {
 
 describe('ink fast output on every frame of real screens (recorded engine JSON, dark theme)', () => {
 	const compared = {fast: 0, ink: 0, mismatches: [] as string[]};
-	let store: LiveStore | undefined;
 
 	before(() => {
 		Output.prototype.get = function (this: Output) {
@@ -136,23 +130,15 @@ describe('ink fast output on every frame of real screens (recorded engine JSON, 
 
 	after(() => {
 		Output.prototype.get = inkGet;
-		store?.stop();
 	});
 
 	it('matches Ink on the containers pane, inspect tabs, logs, help and the images pane', async t => {
-		store = storeFor(async () => recordedEngine().session);
-		store.start();
-		const app = render(<App store={store} theme={loadTheme('dark')} endpointLabel="unix:///run/test.sock" keyTable={keyTable} resources={resources} firstPane="containers" />);
+		const {app, screen} = mountApp({connect: async () => recordedEngine().session, themeName: 'dark'});
 		try {
-			const screen = () => app.lastFrame() ?? '';
 			await until(() => screen().includes('shop-web-1'), screen);
-			const keys = ['j', 'j', ' ', 'i', '\t', '\t', '\t', '\u001B', 'l', '\u001B', '?', '\u001B', '/', 's', 'h', '\r', '\u001B', '2', '1'];
-			for (const key of keys) {
-				app.stdin.write(key);
-				await new Promise(resolve => setTimeout(resolve, 40));
-			}
+			await typeKeys(app, 'j', 'j', ' ', 'i', '\t', '\t', '\t', '\u001B', 'l', '\u001B', '?', '\u001B', '/', 's', 'h', '\r', '\u001B', '2', '1');
 		} finally {
-			app.unmount();
+			unmountApps();
 		}
 		t.diagnostic(`${compared.fast} frames composed by the fast path, ${compared.ink} left to Ink`);
 		assert.deepEqual(compared.mismatches, []);

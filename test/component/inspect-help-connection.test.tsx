@@ -1,30 +1,15 @@
 import './force-color.js';
 import assert from 'node:assert/strict';
-import {stripVTControlCharacters} from 'node:util';
 import {afterEach, describe, it} from 'node:test';
-import {render} from 'ink-testing-library';
-import {App} from '../../source/app.js';
-import {keyTable} from '../../source/keymap/key-table.js';
-import {resources} from '../../source/resources/index.js';
-import type {LiveStore} from '../../source/store/live-store.js';
-import {loadTheme} from '../../source/theme/load-theme.js';
 import type {EngineSession} from '../../source/engine/client.js';
-import {recordedEngine, storeFor} from './recorded-engine.js';
+import {recordedEngine} from './recorded-engine.js';
+import {mountApp, unmountApps} from './mount-app.js';
 import {until} from './until.js';
 
-let store: LiveStore | undefined;
-let unmount: (() => void) | undefined;
-afterEach(() => {
-	unmount?.();
-	store?.stop();
-});
+afterEach(unmountApps);
 
 function start(connect: () => Promise<EngineSession>, themeName = 'no-color') {
-	store = storeFor(connect);
-	store.start();
-	const app = render(<App store={store} theme={loadTheme(themeName)} endpointLabel="unix:///run/test.sock" keyTable={keyTable} resources={resources} firstPane="containers" />);
-	unmount = app.unmount;
-	return {app, screen: () => stripVTControlCharacters(app.lastFrame() ?? '')};
+	return mountApp({connect, themeName});
 }
 
 

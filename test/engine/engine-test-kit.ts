@@ -61,3 +61,20 @@ export function sessionForFile(): {readonly current: EngineSession} {
 	});
 	return holder;
 }
+
+/**
+ * Makes images without a registry: commitLayer(from, name, text, tag?) runs a
+ * container from `from` that writes `text` into /<name>, commits it (one real
+ * layer; tagged `repo:tag` when a tag is given), removes the container and
+ * returns the image id.
+ */
+export function layerCommitter(docker: () => Docker, repo: string) {
+	return async function commitLayer(from: string, name: string, text: string, tag?: string): Promise<string> {
+		const container = await createContainer(docker(), name, {Image: from, Cmd: ['sh', '-c', `echo ${text} > /${name}`]});
+		await container.start();
+		await container.wait();
+		const {Id} = (await container.commit(tag === undefined ? {} : {repo, tag})) as {Id: string};
+		await container.remove();
+		return Id;
+	};
+}

@@ -11,7 +11,7 @@ import {ImageInUseError, removeImage} from '../../source/engine/image-remove.js'
 import {InvalidReferenceError, tagImage} from '../../source/engine/image-tag.js';
 import {listImages, readImageHistory} from '../../source/engine/images.js';
 import {failure} from '../support/failure.js';
-import {createContainer, image, removeTestContainers, runId, sessionForFile, sleeper} from './engine-test-kit.js';
+import {createContainer, image, removeTestContainers, runId, sessionForFile, sleeper, layerCommitter} from './engine-test-kit.js';
 
 const file = sessionForFile();
 const docker = () => file.current.docker;
@@ -24,15 +24,7 @@ function cli(...args: string[]): string[] {
 	return output.split('\n').filter(Boolean);
 }
 
-/** Commits a new container made from `from` after it wrote `text` to a file: one real layer, labelled. */
-async function commitLayer(from: string, name: string, text: string, tag?: string): Promise<string> {
-	const container = await createContainer(docker(), name, {Image: from, Cmd: ['sh', '-c', `echo ${text} > /${name}`]});
-	await container.start();
-	await container.wait();
-	const {Id} = (await container.commit(tag === undefined ? {} : {repo, tag})) as {Id: string};
-	await container.remove();
-	return Id;
-}
+const commitLayer = layerCommitter(docker, repo);
 
 describe('images on the real engine', () => {
 	// Inside the suite, so it runs before the file's session closes.

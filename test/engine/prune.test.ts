@@ -10,7 +10,7 @@ import {planEnginePrune, runPrune} from '../../source/engine/prune.js';
 import {comparePlan} from '../../source/prune/index.js';
 import type {PrunePlan, PruneReport, PruneRequest} from '../../source/prune/types.js';
 import {failure} from '../support/failure.js';
-import {createContainer, image, removeTestContainers, runId, sessionForFile, sleeper, testLabel} from './engine-test-kit.js';
+import {createContainer, image, removeTestContainers, runId, sessionForFile, sleeper, testLabel, layerCommitter} from './engine-test-kit.js';
 
 const file = sessionForFile();
 const docker = () => file.current.docker;
@@ -38,15 +38,7 @@ async function secondBoundary(): Promise<string> {
 	return String(next);
 }
 
-/** A container from `from` that wrote `text` into /<name>, committed: one real layer. Returns the image id. */
-async function commitLayer(from: string, name: string, text: string, tag?: string): Promise<string> {
-	const container = await createContainer(docker(), name, {Image: from, Cmd: ['sh', '-c', `echo ${text} > /${name}`]});
-	await container.start();
-	await container.wait();
-	const {Id} = (await container.commit(tag === undefined ? {} : {repo, tag})) as {Id: string};
-	await container.remove();
-	return Id;
-}
+const commitLayer = layerCommitter(docker, repo);
 
 const sorted = (items: {name: string}[]) => items.map(item => item.name).sort();
 const prefixed = (...names: string[]) => names.map(name => `t-${runId}-${name}`).sort();
