@@ -29,33 +29,35 @@ export interface LogLine {
 export async function streamContainerLogs(docker: Docker, id: string, query: LogQuery, signal: AbortSignal, onLines: (lines: LogLine[]) => void): Promise<void> {
 	const container = docker.getContainer(id);
 	const tty = Boolean((await container.inspect({abortSignal: signal} as object)).Config.Tty);
-	const options = {
-		follow: query.follow,
-		stdout: true,
-		stderr: true,
-		timestamps: true,
-		tail: query.tail === 'all' ? 'all' : String(query.tail),
-		since: query.sinceMs === undefined ? 0 : Math.floor(query.sinceMs / 1000),
-		abortSignal: signal,
-	};
-	const raw = rawEndpoint(docker);
-	const result = raw
-		? await openRawStream(raw.socketPath, `${raw.prefix}/containers/${encodeURIComponent(id)}/logs?${logsQueryString(options)}`, signal)
-		: ((await container.logs(options as unknown as Docker.ContainerLogsOptions & {follow: true})) as unknown);
+	const result = await openLogs(docker, `/containers/${encodeURIComponent(id)}/logs`, query, signal, options => container.logs(options as Docker.ContainerLogsOptions & {follow: true}));
 	await pumpLogs(result, signal, onLines, tty, (stream, text, time, batch) => {
 		batch.push(time === undefined ? {stream, ...splitTimestamp(text)} : {stream, time, text});
 	});
 }
 
-/** The engine's unix socket and API prefix, when its logs can be read raw (see raw-stream.ts); else undefined. */
-function rawEndpoint(docker: Docker): {socketPath: string; prefix: string} | undefined {
+/**
+ * Opens a logs endpoint (`path`: /containers/{id}/logs, /services/{id}/logs)
+ * for `query`, always with timestamps (`extra` adds flags such as details).
+ * On a unix-socket engine it is read raw over HTTP/1.0 (see raw-stream.ts);
+ * elsewhere through dockerode, `viaDockerode` with the same options.
+ */
+export async function openLogs(
+	docker: Docker,
+	path: string,
+	query: LogQuery,
+	signal: AbortSignal,
+	viaDockerode: (options: object) => Promise<unknown>,
+	extra: Record<string, boolean> = {},
+): Promise<unknown> {
+	const flags = {follow: query.follow, stdout: true, stderr: true, timestamps: true, ...extra};
+	const tail = query.tail === 'all' ? 'all' : String(query.tail);
+	const since = query.sinceMs === undefined ? 0 : Math.floor(query.sinceMs / 1000);
 	const modem = docker.modem as {socketPath?: unknown; version?: unknown};
-	if (typeof modem.socketPath !== 'string') return undefined;
-	return {socketPath: modem.socketPath, prefix: typeof modem.version === 'string' && modem.version !== '' ? `/${modem.version}` : ''};
-}
-
-function logsQueryString(options: {follow: boolean; tail: string; since: number}): string {
-	return new URLSearchParams({follow: options.follow ? '1' : '0', stdout: '1', stderr: '1', timestamps: '1', tail: options.tail, since: String(options.since)}).toString();
+	if (typeof modem.socketPath !== 'string') return viaDockerode({...flags, tail, since, abortSignal: signal});
+	const prefix = typeof modem.version === 'string' && modem.version !== '' ? `/${modem.version}` : '';
+	const parameters = new URLSearchParams({tail, since: String(since)});
+	for (const [flag, on] of Object.entries(flags)) parameters.set(flag, on ? '1' : '0');
+	return openRawStream(modem.socketPath, `${prefix}${path}?${parameters.toString()}`, signal);
 }
 
 /**
@@ -103,6 +105,7 @@ export async function pumpLogs(result: unknown, signal: AbortSignal, onLines: (l
 		stream.on('close', finish);
 		stream.on('error', finish);
 		signal.addEventListener('abort', () => stream.destroy?.(), {once: true});
+		if (signal.aborted) stream.destroy?.();
 		// A raw stream (raw-stream.ts) comes paused.
 		stream.resume();
 	});

@@ -37,7 +37,7 @@ export function openRawStream(socketPath: string, path: string, signal: AbortSig
 			const body = head.subarray(headEnd + 4);
 			if (status === 200) {
 				if (body.length > 0) socket.unshift(body);
-				signal.addEventListener('abort', () => socket.destroy(), {once: true});
+				// From here the reader owns the socket, its abort included.
 				resolve(socket);
 				return;
 			}

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import {splitTimestamp} from '../log-demux.js';
-import {pumpLogs, type LogLine, type LogQuery} from '../logs.js';
+import {openLogs, pumpLogs, type LogLine, type LogQuery} from '../logs.js';
 import {listNodes} from './nodes.js';
 import {listTasks} from './tasks.js';
 
@@ -68,17 +68,7 @@ export async function streamServiceLogs(docker: Docker, service: string, query: 
 	const name = spec.Spec?.Name ?? service;
 	const labels = new TaskLabels(docker);
 	await labels.load();
-	const options = {
-		follow: query.follow,
-		stdout: true,
-		stderr: true,
-		timestamps: true,
-		details: true,
-		tail: query.tail === 'all' ? 'all' : String(query.tail),
-		since: query.sinceMs === undefined ? 0 : Math.floor(query.sinceMs / 1000),
-		abortSignal: signal,
-	};
-	const result = (await handle.logs(options as unknown as Parameters<typeof handle.logs>[0])) as unknown;
+	const result = await openLogs(docker, `/services/${encodeURIComponent(service)}/logs`, query, signal, options => handle.logs(options as Parameters<typeof handle.logs>[0]), {details: true});
 	await pumpLogs(result, signal, onLines, Boolean(spec.Spec?.TaskTemplate?.ContainerSpec?.TTY), (stream, raw, time, batch) => {
 		const stamped = time === undefined ? splitTimestamp(raw) : {time, text: raw};
 		const {details, text} = splitDetails(stamped.text);
