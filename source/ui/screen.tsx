@@ -1,4 +1,4 @@
-import {Box, Text, useApp, useInput} from 'ink';
+import {Box, Text, useApp, useInput, type Key} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {CommandId, Scope} from '../keymap/commands.js';
 import {commandFor, hintsFor} from '../keymap/dispatch.js';
@@ -8,6 +8,7 @@ import {displayWidth} from '../lib/text-width.js';
 import {AppControlsContext, type AppControls, type ConfirmRequest, type PaneMemory, type StatusMessage} from './app-context.js';
 import {Tone} from './components/tone.js';
 import {Footer} from './footer.js';
+import type {FrameBudget} from './frame-budget.js';
 import {Header} from './header.js';
 import {editPrompt} from './prompt-editing.js';
 import {hintsForPane} from './pane-hints.js';
@@ -31,6 +32,7 @@ export interface ScreenProps {
 	resources: AppControls['resources'];
 	firstPane: string;
 	logCapacity: number;
+	frameBudget?: FrameBudget;
 }
 
 /** How long a status message stays, ms: errors longer, so they can be read. */
@@ -53,8 +55,8 @@ function dialogHeight(request: ConfirmRequest | undefined, width: number): numbe
 }
 
 /** The whole screen: header, the top view of the stack, dialogs, prompt and footer, sized to the terminal. */
-export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firstPane, logCapacity}: ScreenProps) {
-	const {exit} = useApp();
+export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firstPane, logCapacity, frameBudget}: ScreenProps) {
+	const {exit, waitUntilRenderFlush} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const connection = useStoreSlice(snapshot => snapshot.connection);
 	const info = useStoreSlice(snapshot => snapshot.info);
@@ -168,6 +170,12 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 			exit();
 			return;
 		}
+		handleKeys(input, key);
+		// Draw what the keys changed now, not after Ink's frame-rate wait (see frame-budget.ts).
+		if (frameBudget?.hasRoom(performance.now())) void waitUntilRenderFlush();
+	});
+
+	function handleKeys(input: string, key: Key): void {
 		const openPrompt = promptRef.current;
 		if (openPrompt) {
 			const edit = editPrompt(openPrompt.value, input, key);
@@ -182,7 +190,7 @@ export function Screen({endpointLabel, endpointOrigin, keyTable, resources, firs
 			return;
 		}
 		runKeys(keyNames(input, key));
-	});
+	}
 
 	function runKeys(names: readonly string[]): void {
 		let index = 0;
