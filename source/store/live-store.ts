@@ -55,6 +55,8 @@ export interface LiveStoreOptions {
 export class LiveStore {
 	private snapshot: Snapshot = initialSnapshot;
 	private readonly listeners = new Set<() => void>();
+	/** Start-up waits (see when()), checked on every change. */
+	private readonly waiters = new Set<() => void>();
 	private readonly watched = new Map<Kind, number>();
 	private readonly inFlight = new Map<Kind, Promise<void>>();
 	private readonly again = new Set<Kind>();
@@ -141,24 +143,36 @@ export class LiveStore {
 	 * `timeoutMs` passed, whichever comes first. Never rejects.
 	 */
 	whenListed(kind: Kind, timeoutMs: number): Promise<void> {
+		return this.when(snapshot => snapshot.lists[kind]?.loaded === true || snapshot.connection.status === 'disconnected', timeoutMs);
+	}
+
+	/** Resolves once the engine answered (connected, or found unreachable), or after `timeoutMs`. */
+	whenConnected(timeoutMs: number): Promise<void> {
+		return this.when(snapshot => snapshot.connection.status !== 'connecting', timeoutMs);
+	}
+
+	/**
+	 * Resolves once `settled` holds for the snapshot, or after `timeoutMs`.
+	 * Checked on every change, not on the throttled notifications: start-up
+	 * waits on these, and a notification slot can be 100 ms away.
+	 */
+	private when(settled: (snapshot: Snapshot) => boolean, timeoutMs: number): Promise<void> {
 		return new Promise(resolve => {
-			const settled = () => {
-				const snapshot = this.snapshot;
-				return snapshot.lists[kind]?.loaded === true || snapshot.connection.status === 'disconnected';
-			};
-			if (settled()) {
+			if (settled(this.snapshot)) {
 				resolve();
 				return;
 			}
-			const done = () => {
+			const check = () => {
+				if (!settled(this.snapshot)) return;
 				clearTimeout(timer);
-				unsubscribe();
+				this.waiters.delete(check);
 				resolve();
 			};
-			const timer = setTimeout(done, timeoutMs);
-			const unsubscribe = this.subscribe(() => {
-				if (settled()) done();
-			});
+			const timer = setTimeout(() => {
+				this.waiters.delete(check);
+				resolve();
+			}, timeoutMs);
+			this.waiters.add(check);
 		});
 	}
 
@@ -230,10 +244,14 @@ export class LiveStore {
 	}
 
 	private dispatch(action: StoreAction): void {
+		// A pane's first list is what its user waits for: tell the screen at once, not at the next notification slot (up to 100 ms later).
+		const firstList = action.type === 'listed' && this.snapshot.lists[action.kind]?.loaded !== true;
 		const next = reduce(this.snapshot, action);
 		if (next === this.snapshot) return;
 		this.snapshot = next;
+		for (const check of this.waiters) check();
 		this.notify();
+		if (firstList) this.notify.flush();
 	}
 
 	private async connect(): Promise<void> {

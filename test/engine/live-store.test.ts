@@ -105,3 +105,30 @@ describe('live store on the real engine', () => {
 		await eventually(() => !listed().some(item => item.id === target.id), 'the removal to show');
 	});
 });
+
+describe('live store: a first list is told at once', () => {
+	it('tells its listeners of a pane\'s first list without waiting for the next notification slot', async () => {
+		const endpoint = testEndpoint();
+		// Notifications a minute apart: the connection takes the first slot, so only the first-list rule can tell of the list in time.
+		const slow = new LiveStore({
+			connect: () => connectEngine(endpoint),
+			listers: {containers: (live, signal) => containersResource.list(live, signal)},
+			describeProblem: error => describeEngineError(error, endpoint),
+			errorMessage: engineMessage,
+			isConnectionError,
+			notifyIntervalMs: 60_000,
+		});
+		let toldLoaded = false;
+		slow.subscribe(() => {
+			if (slow.getSnapshot().lists['containers']?.loaded) toldLoaded = true;
+		});
+		slow.start();
+		const release = slow.watch('containers');
+		try {
+			await eventually(() => toldLoaded, 'a notification carrying the first list', 20_000);
+		} finally {
+			release();
+			slow.stop();
+		}
+	});
+});
