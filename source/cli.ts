@@ -80,11 +80,13 @@ store.start();
 // The UI code starts loading once the engine has answered the ping (and the
 // list is asked for): loaded during the ping, its ~45 ms of CPU held the
 // ping's answer, and so the list, behind it. A slow engine (ssh) gets 150 ms,
-// then both go on side by side.
+// then both go on side by side. The extra turn lets the list request out
+// first: dockerode sends it from a promise callback, after this one.
 // Mounting waits for that list (at most 400 ms): one first frame with the rows
 // in it, instead of a "loading" frame whose drawing would delay the list.
 const releasePrefetch = store.watch(options.firstPane);
 await store.whenConnected(150);
+await new Promise(resolve => setImmediate(resolve));
 const [{startUi}] = await Promise.all([import('./ui/start-ui.js'), store.whenListed(options.firstPane, 400)]);
 const endpointLabel = endpoint.context === 'default' ? endpoint.url : `${endpoint.context} (${endpoint.url})`;
 const instance = startUi({store, theme, endpointLabel, endpointOrigin: endpoint.origin, keyTable, resources, firstPane: options.firstPane, logCapacity: options.logCapacity});
