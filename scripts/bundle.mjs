@@ -108,15 +108,34 @@ const sourcePatches = [
 		// meow's bundled dependencies set up normalize-package-data (with the SPDX
 		// licence tables and hosted-git-info) and Babel's code frame when loaded:
 		// ~25 ms of start-up, for a package.json check and an error display
-		// dockdeck never asks for. Set them up on first use.
+		// dockdeck never asks for. Set them up on first use. It also promisifies
+		// execFile for nothing, which loads node:child_process and dgram.
 		file: /meow[\\/]build[\\/]dependencies\.js$/,
 		edits: [
+			["import { execFile } from 'node:child_process';\n", ''],
+			['promisify(execFile);\n', ''],
 			[
 				'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
 				'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
 			],
 			['var libExports = requireLib$1();', 'var libExports = {codeFrameColumns: (...args) => requireLib$1().codeFrameColumns(...args)};'],
 		],
+	},
+	{
+		// terminal-size (Ink's fallback when stdout has no size) imports
+		// node:child_process, with dgram, for a tput it only runs when the
+		// terminal does not say its size. Load it then.
+		file: /terminal-size[\\/]index\.js$/,
+		edits: [
+			["import {execFileSync} from 'node:child_process';\n", ''],
+			['\texecFileSync(command, arguments_, {', "\trequire('node:child_process').execFileSync(command, arguments_, {"],
+		],
+	},
+	{
+		// signal-exit 3 (Ink's exit hook) loads node:assert (six internal modules)
+		// for one argument check: the same check, without the module.
+		file: /signal-exit[\\/]index\.js$/,
+		edits: [["var assert = require('assert')", 'var assert = {equal: function (actual, expected, message) { if (actual != expected) throw new Error(message) }}']],
 	},
 	{
 		// string-width measures only printable ASCII without Intl.Segmenter; widen

@@ -9,8 +9,9 @@
 // This module only reads files; it never connects. connection.ts turns an
 // Endpoint into a dockerode client.
 
-import {createHash} from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import {existsSync, readFileSync} from 'node:fs';
+import {lazyBuiltin} from '../lib/lazy-builtin.js';
 import path from 'node:path';
 
 /** Where dockerd listens when nothing else is configured (opts.defaultUnixSocket). */
@@ -111,9 +112,11 @@ export function dockerConfigDir(env: Record<string, string | undefined>, homeDir
 	return fromEnv === undefined ? path.join(homeDir, '.docker') : path.resolve(fromEnv);
 }
 
+const crypto = lazyBuiltin<typeof Crypto>('node:crypto');
+
 /** The context store keys folders by the sha256 of the context name, so any name is a safe folder. */
 export function contextDigest(name: string): string {
-	return createHash('sha256').update(name).digest('hex');
+	return crypto().createHash('sha256').update(name).digest('hex');
 }
 
 interface ContextChoice {

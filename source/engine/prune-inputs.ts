@@ -3,11 +3,14 @@
  * user-asked step, so it may inspect every image (for layer chains and
  * sub-second creation times) where a list refresh never would.
  */
-import {createHash} from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import type Docker from 'dockerode';
 import type {PruneInputs} from '../prune/index.js';
 import type {PruneBuildRecord, PruneContainer, PruneImage, PruneKind, PruneLayer, PruneNetwork, PruneVolume} from '../prune/types.js';
 import type {SwarmContext} from '../prune/networks.js';
+import {lazyBuiltin} from '../lib/lazy-builtin.js';
+
+const crypto = lazyBuiltin<typeof Crypto>('node:crypto');
 import {preciseEpochMs} from './engine-time.js';
 import {listNetworks} from './networks.js';
 import {readRawDiskUsage, toDiskUsage} from './system-df.js';
@@ -19,7 +22,7 @@ export function chainIds(diffIds: string[]): string[] {
 	const chains: string[] = [];
 	for (const diffId of diffIds) {
 		const previous = chains.at(-1);
-		chains.push(previous === undefined ? diffId : `sha256:${createHash('sha256').update(`${previous} ${diffId}`).digest('hex')}`);
+		chains.push(previous === undefined ? diffId : `sha256:${crypto().createHash('sha256').update(`${previous} ${diffId}`).digest('hex')}`);
 	}
 
 	return chains;

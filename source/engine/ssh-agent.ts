@@ -12,12 +12,14 @@
 // caller as an SshError on the HTTP request, carrying ssh's own stderr; none
 // is thrown or emitted as an unhandled 'error' event.
 
-import {spawn, type ChildProcess} from 'node:child_process';
+import type * as ChildProcesses from 'node:child_process';
+import type {ChildProcess} from 'node:child_process';
 import {mkdtempSync, rmSync, statSync} from 'node:fs';
 import type {ClientRequest, ClientRequestArgs} from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import {Duplex} from 'node:stream';
+import {lazyBuiltin} from '../lib/lazy-builtin.js';
 import type {SshEndpoint} from './endpoint.js';
 import {PlainHttpAgent} from './node-http.js';
 
@@ -55,6 +57,8 @@ export class SshError extends Error {
 		super(`ssh ${destination}: ${detail ?? (stderr || `${stage === 'channel' ? 'docker system dial-stdio' : 'ssh'} exited with code ${exitCode ?? 'none'}`)}`);
 	}
 }
+
+const childProcesses = lazyBuiltin<typeof ChildProcesses>('node:child_process');
 
 const STDERR_LIMIT = 16 * 1024;
 
@@ -179,7 +183,7 @@ export class SshAgent extends PlainHttpAgent {
 		const controlPath = this.controlPath;
 		// -N: no remote command, the master only carries channels. It stays in
 		// the foreground (ControlPersist=no) so we own it and see it die.
-		const child = spawn(this.sshCommand, [
+		const child = childProcesses().spawn(this.sshCommand, [
 			'-o', 'ControlMaster=yes',
 			'-o', `ControlPath=${controlPath}`,
 			'-o', 'ControlPersist=no',
@@ -207,7 +211,7 @@ export class SshAgent extends PlainHttpAgent {
 	}
 
 	private openChannel(): SshChannel {
-		const child = spawn(this.sshCommand, [
+		const child = childProcesses().spawn(this.sshCommand, [
 			// ControlMaster=no: use the master; if it is gone, connect directly
 			// rather than becoming a master ourselves.
 			'-o', 'ControlMaster=no',

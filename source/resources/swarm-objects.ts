@@ -1,4 +1,4 @@
-import {readFile} from 'node:fs/promises';
+import type * as FsPromises from 'node:fs/promises';
 import {homedir} from 'node:os';
 import type {EngineSession} from '../engine/client.js';
 import {createConfig, listConfigs, removeConfig} from '../engine/swarm/configs.js';
@@ -8,8 +8,11 @@ import type {SecretSummary} from '../engine/swarm/types.js';
 import {formatAge, shortId} from '../lib/format.js';
 import type {ResourceDescriptor} from './descriptor.js';
 import {swarmListed} from './swarm-listing.js';
+import {lazyBuiltin} from '../lib/lazy-builtin.js';
 
 /** The engine's rule for secret and config names. */
+const fsPromises = lazyBuiltin<typeof FsPromises>('node:fs/promises');
+
 const validName = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$/;
 
 function validateName(text: string, taken: (name: string) => boolean): string | undefined {
@@ -70,7 +73,7 @@ function swarmObjectsResource(kind: Kind): ResourceDescriptor<SecretSummary> {
 							},
 							answer: value => ({
 								run: async (session: EngineSession) => {
-									const data = value.startsWith('@') ? await readFile(expandHome(value.slice(1).trim())) : value;
+									const data = value.startsWith('@') ? await fsPromises().readFile(expandHome(value.slice(1).trim())) : value;
 									await kind.create(session, name, data);
 								},
 								// Never the value itself: only its name and size in the messages.

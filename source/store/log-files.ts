@@ -1,7 +1,10 @@
-import {writeFile} from 'node:fs/promises';
+import type * as FsPromises from 'node:fs/promises';
 import {join} from 'node:path';
 import type {LogLine} from '../engine/logs.js';
 import {stripAnsi} from '../lib/ansi.js';
+import {lazyBuiltin} from '../lib/lazy-builtin.js';
+
+const fsPromises = lazyBuiltin<typeof FsPromises>('node:fs/promises');
 
 /** A file name safe on every filesystem: "logs of web-1" -> "dockdeck-logs-of-web-1-20261122-230405.log". */
 export function logFileName(title: string, now = new Date()): string {
@@ -20,6 +23,6 @@ export function formatSavedLine(line: LogLine): string {
 /** Writes the lines to `dir` (the working directory by default) and returns the path. */
 export async function saveLogLines(lines: readonly LogLine[], title: string, dir = process.cwd()): Promise<string> {
 	const path = join(dir, logFileName(title));
-	await writeFile(path, lines.map(formatSavedLine).join('\n') + (lines.length > 0 ? '\n' : ''), {flag: 'wx'});
+	await fsPromises().writeFile(path, lines.map(formatSavedLine).join('\n') + (lines.length > 0 ? '\n' : ''), {flag: 'wx'});
 	return path;
 }
