@@ -49,6 +49,8 @@ describe('logs and exec in a real terminal', () => {
 		await terminal.waitForText(/logs of .*logger/);
 		await terminal.waitForText(/line \d+ hay/);
 		await terminal.waitForText(/^following$/m);
+		// Three needles at least (lines 7, 14, 21...) before searching: the filter below expects more than two.
+		await terminal.waitForText(/\b([3-9]\d|\d{3,}) lines held/);
 
 		terminal.sendKeys('/');
 		terminal.type('needle');
