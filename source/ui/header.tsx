@@ -1,9 +1,8 @@
-import {Text} from 'ink';
 import type {EngineInfo} from '../engine/types.js';
 import {displayWidth} from '../lib/text-width.js';
 import {paneKey} from '../keymap/key-table.js';
 import type {ResourceDescriptor} from '../resources/descriptor.js';
-import {Tone} from './components/tone.js';
+import {LineView} from './components/tone.js';
 
 type TabForm = 'full' | 'alias' | 'number';
 
@@ -25,15 +24,9 @@ export function Header({endpointLabel, info, resources, activeKind, width}: {end
 	const lineWidth = (form: TabForm) => displayWidth(`dockdeck${where}${panes.map((resource, index) => tabText(resource, index, resource.kind === activeKind ? 'full' : form)).join(' ')}`);
 	// The active tab keeps its title; the others shrink until the line fits.
 	const form: TabForm = lineWidth('full') <= width ? 'full' : lineWidth('alias') <= width ? 'alias' : 'number';
-	return (
-		<Text wrap="truncate-end">
-			<Tone token="accent">dockdeck</Tone>
-			<Tone token="muted">{where}</Tone>
-			{panes.map((resource, index) => (
-				<Tone key={resource.kind} token={resource.kind === activeKind ? 'tab.active' : 'tab.inactive'}>
-					{`${index === 0 ? '' : ' '}${tabText(resource, index, resource.kind === activeKind ? 'full' : form)}`}
-				</Tone>
-			))}
-		</Text>
-	);
+	const tabs = panes.map((resource, index) => ({
+		tone: resource.kind === activeKind ? ('tab.active' as const) : ('tab.inactive' as const),
+		text: `${index === 0 ? '' : ' '}${tabText(resource, index, resource.kind === activeKind ? 'full' : form)}`,
+	}));
+	return <LineView line={[{tone: 'accent', text: 'dockdeck'}, {tone: 'muted', text: where}, ...tabs]} />;
 }

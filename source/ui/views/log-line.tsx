@@ -69,7 +69,8 @@ export function cutLong(text: string, limit = unwrappedChars): string {
  */
 export const LogLineView = memo(function LogLineView({line, selected, timestamps, wrap, highlight}: LogLineProps) {
 	const theme = useTheme();
-	const gutter = paint(theme, selected ? 'log.cursor' : 'log.stderr', selected ? '›' : line.stream === 'stderr' ? '▌' : ' ');
+	// A plain space for stdout: a styled one looks the same, and an ANSI-free line skips Ink's escape tokenizer on every frame.
+	const gutter = selected ? paint(theme, 'log.cursor', '›') : line.stream === 'stderr' ? paint(theme, 'log.stderr', '▌') : ' ';
 	const time = timestamps ? paint(theme, 'log.timestamp', `${formatLogTime(line.time)} `) : '';
 	const source = line.source ? paint(theme, sourceTone(line.source), `${line.source} │ `) : '';
 	const raw = wrap ? line.text : cutLong(line.text);

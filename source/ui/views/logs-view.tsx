@@ -1,4 +1,4 @@
-import {Box, Text, useStdout} from 'ink';
+import {Box, useStdout} from 'ink';
 import {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import {stripAnsi} from '../../lib/ansi.js';
 import {osc52} from '../../lib/osc52.js';
@@ -9,7 +9,7 @@ import {saveLogLines} from '../../store/log-files.js';
 import type {LogRing} from '../../store/log-ring.js';
 import {defaultLogLabel, defaultLogQuery, logPresets, LogSession, type LogSource} from '../../store/log-session.js';
 import {useAppControls} from '../app-context.js';
-import {Tone} from '../components/tone.js';
+import {LineView, Tone} from '../components/tone.js';
 import {useCommands} from '../hooks/use-commands.js';
 import {useStore} from '../hooks/use-live-store.js';
 import {moveCursor} from './cursor.js';
@@ -188,11 +188,13 @@ export function LogsView({title, sources, width, height}: LogsViewProps) {
 				: `paused at ${formatLogTime(buffer.at(cursor - firstSeq)?.time)} — ${newLines} new lines (G or End follows)`;
 	return (
 		<Box flexDirection="column" height={height}>
-			<Text wrap="truncate-end">
-				<Tone token="title">{title}</Tone>
-				<Tone token="muted">{`  ${presetLabel} · ${buffer.size} lines held${filterOnly ? ` · ${rows.length} match` : ''}`}</Tone>
-				{parsedSearch ? <Tone token={parsedSearch.ok ? 'accent' : 'message.error'}>{parsedSearch.ok ? `  search: ${parsedSearch.describe}${filterOnly ? ' (filtering)' : ''}` : `  ${parsedSearch.error}`}</Tone> : null}
-			</Text>
+			<LineView
+				line={[
+					{tone: 'title', text: title},
+					{tone: 'muted', text: `  ${presetLabel} · ${buffer.size} lines held${filterOnly ? ` · ${rows.length} match` : ''}`},
+					...(parsedSearch ? [parsedSearch.ok ? {tone: 'accent' as const, text: `  search: ${parsedSearch.describe}${filterOnly ? ' (filtering)' : ''}`} : {tone: 'message.error' as const, text: `  ${parsedSearch.error}`}] : []),
+				]}
+			/>
 			<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 				{viewport.shown.length === 0 ? (
 					<Tone token="muted">{filterOnly && buffer.size > 0 ? 'no line matches the search (f shows every line)' : state.status === 'streaming' ? 'waiting for log lines…' : 'no log lines in this range (0 shows all)'}</Tone>
