@@ -199,9 +199,12 @@ export function LogsView({title, sources, width, height}: LogsViewProps) {
 				{viewport.shown.length === 0 ? (
 					<Tone token="muted">{filterOnly && buffer.size > 0 ? 'no line matches the search (f shows every line)' : state.status === 'streaming' ? 'waiting for log lines…' : 'no log lines in this range (0 shows all)'}</Tone>
 				) : (
-					viewport.shown.map(seq => {
+					// Keyed by screen row, not by line: while a busy log scrolls, every row keeps its
+					// Ink node and only its text changes, instead of 50 nodes (and their Yoga layout
+					// nodes) made and freed on every frame.
+					viewport.shown.map((seq, row) => {
 						const line = buffer.at(seq - firstSeq);
-						return line ? <LogLineView key={seq} line={line} selected={cursor !== undefined && seq === viewport.cursor} timestamps={timestamps} wrap={wrap} highlight={highlight} /> : null;
+						return line ? <LogLineView key={row} line={line} selected={cursor !== undefined && seq === viewport.cursor} timestamps={timestamps} wrap={wrap} highlight={highlight} /> : null;
 					})
 				)}
 			</Box>
