@@ -60,6 +60,9 @@ export async function openLogs(
 	return openRawStream(modem.socketPath, `${prefix}${path}?${parameters.toString()}`, signal);
 }
 
+/** A read this big means the engine has more waiting (a read that keeps up is a few lines). */
+const backlogChunkBytes = 16 * 1024;
+
 /**
  * Feeds the engine's answer to a logs call (the whole body without follow, a
  * stream with it) through the demuxer until it ends or `signal` aborts;
@@ -89,10 +92,12 @@ export async function pumpLogs(result: unknown, signal: AbortSignal, onLines: (l
 		stream.on('data', (chunk: Buffer) => {
 			demuxer.write(chunk);
 			flush();
-			// One chunk per turn of the event loop: a fast logger's backlog would
-			// otherwise be read and parsed in one go (up to 2 MB), and a key
-			// pressed meanwhile waits for all of it.
-			if (!yielding) {
+			// A big chunk is a backlog: one per turn of the event loop, or a fast
+			// logger's backlog is read and parsed in one go (up to 2 MB) and a key
+			// pressed meanwhile waits for all of it. Small chunks (a reader that
+			// keeps up gets ~13,000 a second of a few lines each) are each their
+			// own read already; pausing for each cost more than parsing them.
+			if (!yielding && chunk.length >= backlogChunkBytes) {
 				yielding = true;
 				stream.pause();
 				setImmediate(() => {
