@@ -1,11 +1,9 @@
-#!/usr/bin/env -S MALLOC_ARENA_MAX=1 node --max-semi-space-size=2 --min-semi-space-size=2 --heap-growing-percent=50
+#!/usr/bin/env -S MALLOC_ARENA_MAX=1 node --max-semi-space-size=2 --heap-growing-percent=50
 // Run it as a program (./bin/dockdeck.js, or the installed `dockdeck`), so the
 // line above applies: a small young generation and one malloc arena keep the
 // resident memory of a long-running dockdeck ~30 MB lower, and a heap that
 // grows by half (not up to 4x) before a full collection keeps a log view on a
-// fast logger at +9 MB instead of +50 MB (bench/ measures both). Starting the
-// young generation at its 2 MB cap, not at 1 MB, saves two of the six
-// collections before the first screen.
+// fast logger at +9 MB instead of +50 MB (bench/ measures both).
 //
 // Shim: checks the runtime, then runs the built CLI. React must see
 // NODE_ENV=production before it loads (its development build grows memory
