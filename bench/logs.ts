@@ -12,7 +12,9 @@
  * and opens its logs (l), then follows for --follow seconds while:
  *   (a) keypress to screen: every --keys-every seconds `t` (timestamps on/off)
  *       is sent and the pane is captured in a tight loop until the newest line
- *       shows (or stops showing) its time; p50/p95/max of those delays;
+ *       shows (or stops showing) its time; p50/p95/max of those delays. Keys
+ *       and captures go through one tmux control-mode client (tmux-control.ts
+ *       says why); --spawn starts a tmux process for each instead;
  *   (b) RSS (VmRSS) of the node process each second; the ring buffer is full
  *       once the header says "<--log-lines> lines held"; growth = the highest
  *       RSS after that minus the RSS at that moment;
@@ -28,6 +30,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {TmuxTerminal, requireTmux, sleep} from '../test/e2e/tmux-terminal.js';
 import {cpuSeconds, engineApi, log, rssMiB} from './bench-kit.js';
+import {TmuxControl} from './tmux-control.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'dockdeck.js');
@@ -38,12 +41,14 @@ const targets = {keyP95Ms: 100, rssGrowthMiB: 30, framesPerSecond: frameCap};
 const loggerName = 'dd-bench-fast-logger';
 
 function parseArgs(argv: readonly string[]) {
-	const options = {followS: 60, logLines: 10_000, keysEveryS: 1.5, quiet: false};
+	const options = {followS: 60, logLines: 10_000, keysEveryS: 1.5, quiet: false, spawn: false};
 	for (let i = 0; i < argv.length; i += 2) {
 		const flag = argv[i];
-		if (flag === '--quiet') {
-			// Calibration: the same measurement on a container printing 10 lines a second.
-			options.quiet = true;
+		if (flag === '--quiet' || flag === '--spawn') {
+			// --quiet: calibration, the same measurement on a container printing 10 lines a second.
+			// --spawn: keys and captures each through a new tmux process (the earlier method).
+			if (flag === '--quiet') options.quiet = true;
+			else options.spawn = true;
 			i--;
 			continue;
 		}
@@ -52,7 +57,7 @@ function parseArgs(argv: readonly string[]) {
 		if (flag === '--follow') options.followS = value;
 		else if (flag === '--log-lines') options.logLines = Math.round(value);
 		else if (flag === '--keys-every') options.keysEveryS = value;
-		else throw new Error(`unknown argument ${flag} (usage: bench/logs.ts [--follow 60] [--log-lines 10000] [--keys-every 1.5] [--quiet])`);
+		else throw new Error(`unknown argument ${flag} (usage: bench/logs.ts [--follow 60] [--log-lines 10000] [--keys-every 1.5] [--quiet] [--spawn])`);
 	}
 	return options;
 }
@@ -99,15 +104,39 @@ function newestLine(screen: string): string {
 /** A log line with its time shown: the cursor gutter (a space or ›), then hh:mm:ss.mmm. */
 const timestamped = /^[ ›]?\d\d:\d\d:\d\d\.\d{3} /;
 
+/** The environment for a tmux client: not nested in the user's tmux. */
+function tmuxClientEnv(): NodeJS.ProcessEnv {
+	const env = {...process.env};
+	delete env['TMUX'];
+	delete env['TMUX_PANE'];
+	return env;
+}
+
+/** How the bench presses keys and reads the screen during the follow. */
+interface ScreenDriver {
+	press(key: string): Promise<void>;
+	capture(): Promise<string>;
+}
+
+function screenDriver(terminal: TmuxTerminal, control: TmuxControl | undefined): ScreenDriver {
+	if (!control) return {press: async key => terminal.sendKeys(key), capture: async () => terminal.capture()};
+	return {
+		press: async key => {
+			await control.command(`send-keys -t ${terminal.session} ${key}`);
+		},
+		capture: () => control.capture(terminal.session),
+	};
+}
+
 /** Sends `t` and captures until the newest line's timestamp appears or disappears: ms, or undefined after 2 s. */
-async function keyToScreen(terminal: TmuxTerminal, behind: number[]): Promise<number | undefined> {
-	const before = timestamped.test(newestLine(terminal.capture()));
+async function keyToScreen(screen: ScreenDriver, behind: number[]): Promise<number | undefined> {
+	const before = timestamped.test(newestLine(await screen.capture()));
 	const start = performance.now();
-	terminal.sendKeys('t');
+	await screen.press('t');
 	for (;;) {
 		const elapsed = performance.now() - start;
 		if (elapsed > 2000) return undefined;
-		const newest = newestLine(terminal.capture());
+		const newest = newestLine(await screen.capture());
 		if (timestamped.test(newest) !== before) {
 			const lag = behindLive(newest);
 			if (lag !== undefined) behind.push(lag);
@@ -162,6 +191,7 @@ async function main(): Promise<void> {
 		rows,
 	});
 	const framesFile = path.join(os.tmpdir(), `dd-bench-frames-${process.pid}.txt`);
+	let control: TmuxControl | undefined;
 	try {
 		terminal.tmux(['pipe-pane', '-o', '-t', terminal.session, `exec node ${JSON.stringify(path.join(root, 'bench', 'frame-counter.mjs'))} ${JSON.stringify(framesFile)}`]);
 		await terminal.waitForText(new RegExp(loggerName), 15_000);
@@ -172,6 +202,8 @@ async function main(): Promise<void> {
 		if (!pid) throw new Error('dockdeck is not running');
 		terminal.sendKeys('l');
 		await terminal.waitForText(/fast logger line/, 10_000);
+		control = options.spawn ? undefined : TmuxControl.attach(terminal.socket, terminal.session, tmuxClientEnv());
+		const screenDriven = screenDriver(terminal, control);
 		const startedAt = Date.now();
 		const linesAtStart = await loggedLines(id);
 		const cpuAtStart = cpuSeconds(pid);
@@ -187,11 +219,11 @@ async function main(): Promise<void> {
 			if (Date.now() >= nextSample) {
 				const sample = {at: Date.now() - startedAt, mib: rssMiB(pid)};
 				rss.push(sample);
-				if (!fullAt && held.test(terminal.capture())) fullAt = sample;
+				if (!fullAt && held.test(await screenDriven.capture())) fullAt = sample;
 				nextSample += 1000;
 			}
 			if (Date.now() >= nextKey) {
-				const delay = await keyToScreen(terminal, behind);
+				const delay = await keyToScreen(screenDriven, behind);
 				if (delay === undefined) missed++;
 				else delays.push(delay);
 				nextKey = Date.now() + options.keysEveryS * 1000;
@@ -209,6 +241,7 @@ async function main(): Promise<void> {
 		const rssGrowth = fullAt ? Math.max(...afterFull.map(sample => sample.mib)) - fullAt.mib : Number.NaN;
 		const result = {
 			followS: options.followS,
+			keysAndCaptures: options.spawn ? 'a tmux process each' : 'one tmux control-mode client',
 			logLines: options.logLines,
 			engineLinesPerSecond: Math.round(linesPerSecond),
 			keypresses: delays.length,
@@ -238,7 +271,7 @@ async function main(): Promise<void> {
 			[
 				'',
 				`${options.quiet ? 'quiet logger (calibration)' : 'fast logger'} followed ${options.followS} s (engine logged ${result.engineLinesPerSecond} lines/s), 200x50, --log-lines ${options.logLines}`,
-				`keypress to screen   p50 ${result.keyP50Ms} ms  p95 ${result.keyP95Ms} ms  max ${result.keyMaxMs} ms  (${delays.length} presses, ${missed} not seen in 2 s)   target p95 < ${targets.keyP95Ms} ms: ${verdicts.keyP95}`,
+				`keypress to screen   p50 ${result.keyP50Ms} ms  p95 ${result.keyP95Ms} ms  max ${result.keyMaxMs} ms  (${delays.length} presses, ${missed} not seen in 2 s; ${options.spawn ? 'a tmux process per key and capture' : 'one tmux control client'})   target p95 < ${targets.keyP95Ms} ms: ${verdicts.keyP95}`,
 				`behind the logger    p50 ${result.behindLiveP50Ms} ms  max ${result.behindLiveMaxMs} ms  last ${result.behindLiveLastMs} ms (now minus the newest shown line's engine time, at each timestamps-on press)`,
 				`RSS                  ${result.rssAtFullMiB ?? '?'} MiB when the ring was full (after ${result.ringFullAfterS ?? '?'} s), max ${result.rssMaxMiB}, end ${result.rssEndMiB}; growth ${result.rssGrowthAfterFullMiB} MiB   target < ${targets.rssGrowthMiB}: ${verdicts.rssGrowth}`,
 				`frames               max ${result.framesPerSecondMax} in any second, average ${result.framesPerSecondAverage}/s   cap ${frameCap}/s: ${verdicts.frames}`,
@@ -254,6 +287,7 @@ async function main(): Promise<void> {
 		process.stdout.write(`results: ${path.relative(root, file)}\n`);
 		if (Object.values(verdicts).includes('MISS')) process.exitCode = 1;
 	} finally {
+		control?.close();
 		terminal.kill();
 		await api('DELETE', `/containers/${loggerName}?force=true`, undefined, [404]).catch(() => undefined);
 	}

@@ -1,0 +1,85 @@
+/**
+ * One tmux control-mode client (`tmux -C attach`) on a TmuxTerminal's server:
+ * each command is a line on a pipe, its answer the lines between %begin and
+ * %end, instead of a new tmux process per command. Following a fast logger,
+ * the logger and the engine keep both cores busy, and starting a tmux client
+ * for a key and then for each capture took up to ~100 ms by itself, while
+ * dockdeck drew the key's frame within 2-24 ms of reading it (timed inside
+ * the process). A control client attached without a size leaves the window
+ * at the terminal's size.
+ */
+import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
+
+interface Waiter {
+	resolve(lines: string[]): void;
+	reject(error: Error): void;
+}
+
+export class TmuxControl {
+	private readonly waiters: Waiter[] = [];
+	private block: string[] | undefined;
+	private ownBlock = false;
+	private partial = '';
+
+	private constructor(private readonly child: ChildProcessWithoutNullStreams) {
+		child.stdout.setEncoding('utf8');
+		child.stdout.on('data', (text: string) => this.read(text));
+		child.on('exit', () => {
+			for (const waiter of this.waiters.splice(0)) waiter.reject(new Error('the tmux control client exited'));
+		});
+	}
+
+	/** Attaches to `session` on the server of socket name `socket` (tmux -L). */
+	static attach(socket: string, session: string, env: NodeJS.ProcessEnv): TmuxControl {
+		const child = spawn('tmux', ['-L', socket, '-C', 'attach-session', '-t', session], {env, stdio: ['pipe', 'pipe', 'pipe']});
+		const control = new TmuxControl(child);
+		// Pane output would come as %output lines: not wanted here.
+		void control.command('refresh-client -f no-output');
+		return control;
+	}
+
+	/** Runs one tmux command; resolves with its output lines, rejects with tmux's error. */
+	command(line: string): Promise<string[]> {
+		return new Promise((resolve, reject) => {
+			this.waiters.push({resolve, reject});
+			this.child.stdin.write(`${line}\n`);
+		});
+	}
+
+	/** The visible screen, as TmuxTerminal.capture() gives it. */
+	async capture(session: string): Promise<string> {
+		return (await this.command(`capture-pane -p -t ${session}`)).join('\n');
+	}
+
+	close(): void {
+		this.child.stdin.end();
+		this.child.kill();
+	}
+
+	private read(text: string): void {
+		const lines = (this.partial + text).split('\n');
+		this.partial = lines.pop() ?? '';
+		for (const line of lines) this.line(line);
+	}
+
+	/** %begin/%end blocks with flag 1 answer this client's commands, in order; the rest are tmux's own. */
+	private line(line: string): void {
+		if (this.block === undefined) {
+			if (line.startsWith('%begin ')) {
+				this.block = [];
+				this.ownBlock = line.split(' ')[3] === '1';
+			}
+			return;
+		}
+		if (line.startsWith('%end ') || line.startsWith('%error ')) {
+			const output = this.block;
+			this.block = undefined;
+			if (!this.ownBlock) return;
+			const waiter = this.waiters.shift();
+			if (line.startsWith('%end ')) waiter?.resolve(output);
+			else waiter?.reject(new Error(`tmux: ${output.join('\n')}`));
+			return;
+		}
+		this.block.push(line);
+	}
+}
