@@ -31,11 +31,9 @@ export class TmuxControl {
 
 	/** Attaches to `session` on the server of socket name `socket` (tmux -L). */
 	static attach(socket: string, session: string, env: NodeJS.ProcessEnv): TmuxControl {
-		const child = spawn('tmux', ['-L', socket, '-C', 'attach-session', '-t', session], {env, stdio: ['pipe', 'pipe', 'pipe']});
-		const control = new TmuxControl(child);
-		// Pane output would come as %output lines: not wanted here.
-		void control.command('refresh-client -f no-output');
-		return control;
+		// no-output: the pane's output would come as %output lines, not wanted here.
+		const child = spawn('tmux', ['-L', socket, '-C', 'attach-session', '-f', 'no-output', '-t', session], {env, stdio: ['pipe', 'pipe', 'pipe']});
+		return new TmuxControl(child);
 	}
 
 	/** Runs one tmux command; resolves with its output lines, rejects with tmux's error. */
