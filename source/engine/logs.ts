@@ -60,8 +60,8 @@ export async function openLogs(
 	return openRawStream(modem.socketPath, `${prefix}${path}?${parameters.toString()}`, signal);
 }
 
-/** A read this big means the engine has more waiting (a read that keeps up is a few lines). */
-const backlogChunkBytes = 16 * 1024;
+/** How much of a log stream is parsed between two turns given to the event loop (keys, frames). */
+const yieldEveryBytes = 16 * 1024;
 
 /**
  * Feeds the engine's answer to a logs call (the whole body without follow, a
@@ -89,15 +89,19 @@ export async function pumpLogs(result: unknown, signal: AbortSignal, onLines: (l
 			resolve();
 		};
 		let yielding = false;
+		let bytesSinceYield = 0;
 		stream.on('data', (chunk: Buffer) => {
 			demuxer.write(chunk);
 			flush();
-			// A big chunk is a backlog: one per turn of the event loop, or a fast
-			// logger's backlog is read and parsed in one go (up to 2 MB) and a key
-			// pressed meanwhile waits for all of it. Small chunks (a reader that
-			// keeps up gets ~13,000 a second of a few lines each) are each their
-			// own read already; pausing for each cost more than parsing them.
-			if (!yielding && chunk.length >= backlogChunkBytes) {
+			// Every 16 KB, give the event loop a turn: a fast logger's backlog
+			// would otherwise be read and parsed in one go (up to 2 MB) and a key
+			// pressed meanwhile waits for all of it. Not after every chunk: a
+			// reader that keeps up gets ~13,000 small reads a second (and over
+			// HTTP/1.1 one chunk per line), and pausing for each cost more than
+			// parsing them.
+			bytesSinceYield += chunk.length;
+			if (!yielding && bytesSinceYield >= yieldEveryBytes) {
+				bytesSinceYield = 0;
 				yielding = true;
 				stream.pause();
 				setImmediate(() => {
