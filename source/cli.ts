@@ -82,12 +82,14 @@ store.start();
 // ping's answer, and so the list, behind it. A slow engine (ssh) gets 150 ms,
 // then both go on side by side. The extra turn lets the list request out
 // first: dockerode sends it from a promise callback, after this one.
-// Mounting waits for that list (at most 400 ms): one first frame with the rows
-// in it, instead of a "loading" frame whose drawing would delay the list.
+// Mounting waits for that list (at most 400 ms from here, the ping included):
+// one first frame with the rows in it, instead of a "loading" frame whose
+// drawing would delay the list.
+const mountBy = performance.now() + 400;
 const releasePrefetch = store.watch(options.firstPane);
 await store.whenConnected(150);
 await new Promise(resolve => setImmediate(resolve));
-const [{startUi}] = await Promise.all([import('./ui/start-ui.js'), store.whenListed(options.firstPane, 400)]);
+const [{startUi}] = await Promise.all([import('./ui/start-ui.js'), store.whenListed(options.firstPane, Math.max(0, mountBy - performance.now()))]);
 const endpointLabel = endpoint.context === 'default' ? endpoint.url : `${endpoint.context} (${endpoint.url})`;
 const instance = startUi({store, theme, endpointLabel, endpointOrigin: endpoint.origin, keyTable, resources, firstPane: options.firstPane, logCapacity: options.logCapacity});
 setImmediate(releasePrefetch);
