@@ -112,11 +112,11 @@ export function dockerConfigDir(env: Record<string, string | undefined>, homeDir
 	return fromEnv === undefined ? path.join(homeDir, '.docker') : path.resolve(fromEnv);
 }
 
-const crypto = lazyBuiltin<typeof Crypto>('node:crypto');
+const nodeCrypto = lazyBuiltin<typeof Crypto>('node:crypto');
 
 /** The context store keys folders by the sha256 of the context name, so any name is a safe folder. */
 export function contextDigest(name: string): string {
-	return crypto().createHash('sha256').update(name).digest('hex');
+	return nodeCrypto().createHash('sha256').update(name).digest('hex');
 }
 
 interface ContextChoice {

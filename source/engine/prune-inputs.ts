@@ -9,20 +9,20 @@ import type {PruneInputs} from '../prune/index.js';
 import type {PruneBuildRecord, PruneContainer, PruneImage, PruneKind, PruneLayer, PruneNetwork, PruneVolume} from '../prune/types.js';
 import type {SwarmContext} from '../prune/networks.js';
 import {lazyBuiltin} from '../lib/lazy-builtin.js';
-
-const crypto = lazyBuiltin<typeof Crypto>('node:crypto');
 import {preciseEpochMs} from './engine-time.js';
 import {listNetworks} from './networks.js';
 import {readRawDiskUsage, toDiskUsage} from './system-df.js';
 import {listVolumes} from './volumes.js';
 import type {NetworkSummary, VolumeSummary} from './resources-types.js';
 
+const nodeCrypto = lazyBuiltin<typeof Crypto>('node:crypto');
+
 /** Layer chain ids from diff ids, as the engine's layer store names layers. */
 export function chainIds(diffIds: string[]): string[] {
 	const chains: string[] = [];
 	for (const diffId of diffIds) {
 		const previous = chains.at(-1);
-		chains.push(previous === undefined ? diffId : `sha256:${crypto().createHash('sha256').update(`${previous} ${diffId}`).digest('hex')}`);
+		chains.push(previous === undefined ? diffId : `sha256:${nodeCrypto().createHash('sha256').update(`${previous} ${diffId}`).digest('hex')}`);
 	}
 
 	return chains;

@@ -12,7 +12,7 @@
 // caller as an SshError on the HTTP request, carrying ssh's own stderr; none
 // is thrown or emitted as an unhandled 'error' event.
 
-import type * as ChildProcesses from 'node:child_process';
+import type * as ChildProcessModule from 'node:child_process';
 import type {ChildProcess} from 'node:child_process';
 import {mkdtempSync, rmSync, statSync} from 'node:fs';
 import type {ClientRequest, ClientRequestArgs} from 'node:http';
@@ -58,7 +58,7 @@ export class SshError extends Error {
 	}
 }
 
-const childProcesses = lazyBuiltin<typeof ChildProcesses>('node:child_process');
+const childProcessModule = lazyBuiltin<typeof ChildProcessModule>('node:child_process');
 
 const STDERR_LIMIT = 16 * 1024;
 
@@ -183,7 +183,7 @@ export class SshAgent extends PlainHttpAgent {
 		const controlPath = this.controlPath;
 		// -N: no remote command, the master only carries channels. It stays in
 		// the foreground (ControlPersist=no) so we own it and see it die.
-		const child = childProcesses().spawn(this.sshCommand, [
+		const child = childProcessModule().spawn(this.sshCommand, [
 			'-o', 'ControlMaster=yes',
 			'-o', `ControlPath=${controlPath}`,
 			'-o', 'ControlPersist=no',
@@ -211,7 +211,7 @@ export class SshAgent extends PlainHttpAgent {
 	}
 
 	private openChannel(): SshChannel {
-		const child = childProcesses().spawn(this.sshCommand, [
+		const child = childProcessModule().spawn(this.sshCommand, [
 			// ControlMaster=no: use the master; if it is gone, connect directly
 			// rather than becoming a master ourselves.
 			'-o', 'ControlMaster=no',

@@ -10,9 +10,9 @@ import type {ResourceDescriptor} from './descriptor.js';
 import {swarmListed} from './swarm-listing.js';
 import {lazyBuiltin} from '../lib/lazy-builtin.js';
 
-/** The engine's rule for secret and config names. */
 const fsPromises = lazyBuiltin<typeof FsPromises>('node:fs/promises');
 
+/** The engine's rule for secret and config names. */
 const validName = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$/;
 
 function validateName(text: string, taken: (name: string) => boolean): string | undefined {

@@ -5,7 +5,9 @@
  * A frame caused by a key is drawn at once instead, while the last second
  * holds fewer frames than the cap (else it waits, as before). Frames of a
  * stream keep Ink's spacing, so a log view redrawing ten times a second
- * leaves keys twenty frames a second.
+ * leaves keys twenty frames a second. A soft cap: Ink's own spaced frames are
+ * not checked against it, so keys held down while a stream redraws can take a
+ * second a few frames over (the bench, a key every 1.5 s: at most 13).
  */
 export class FrameBudget {
 	/** When the last `perSecond` frames were drawn (ms), as a ring. */
@@ -20,7 +22,7 @@ export class FrameBudget {
 		this.next = (this.next + 1) % this.perSecond;
 	}
 
-	/** Whether one more frame at `now` keeps every one-second window within the cap. */
+	/** Whether the second before `now` holds fewer frames than the cap. */
 	hasRoom(now: number): boolean {
 		if (this.times.length < this.perSecond) return true;
 		// The oldest of the last `perSecond` frames is the one the ring overwrites next.
