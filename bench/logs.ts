@@ -28,7 +28,7 @@ import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {TmuxTerminal, requireTmux, sleep} from '../test/e2e/tmux-terminal.js';
+import {TmuxTerminal, requireTmux, sleep, tmuxEnv} from '../test/e2e/tmux-terminal.js';
 import {cpuSeconds, engineApi, log, rssMiB} from './bench-kit.js';
 import {TmuxControl} from './tmux-control.js';
 
@@ -103,14 +103,6 @@ function newestLine(screen: string): string {
 
 /** A log line with its time shown: the cursor gutter (a space or ›), then hh:mm:ss.mmm. */
 const timestamped = /^[ ›]?\d\d:\d\d:\d\d\.\d{3} /;
-
-/** The environment for a tmux client: not nested in the user's tmux. */
-function tmuxClientEnv(): NodeJS.ProcessEnv {
-	const env = {...process.env};
-	delete env['TMUX'];
-	delete env['TMUX_PANE'];
-	return env;
-}
 
 /** How the bench presses keys and reads the screen during the follow. */
 interface ScreenDriver {
@@ -202,7 +194,7 @@ async function main(): Promise<void> {
 		if (!pid) throw new Error('dockdeck is not running');
 		terminal.sendKeys('l');
 		await terminal.waitForText(/fast logger line/, 10_000);
-		control = options.spawn ? undefined : TmuxControl.attach(terminal.socket, terminal.session, tmuxClientEnv());
+		control = options.spawn ? undefined : TmuxControl.attach(terminal.socket, terminal.session, tmuxEnv());
 		const screenDriven = screenDriver(terminal, control);
 		const startedAt = Date.now();
 		const linesAtStart = await loggedLines(id);

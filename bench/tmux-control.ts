@@ -15,18 +15,22 @@ interface Waiter {
 	reject(error: Error): void;
 }
 
+/** A command not answered by then fails (the bench then reports it, rather than waiting for ever). */
+const commandTimeoutMs = 5000;
+
 export class TmuxControl {
 	private readonly waiters: Waiter[] = [];
 	private block: string[] | undefined;
 	private ownBlock = false;
 	private partial = '';
+	private failure: Error | undefined;
 
 	private constructor(private readonly child: ChildProcessWithoutNullStreams) {
 		child.stdout.setEncoding('utf8');
 		child.stdout.on('data', (text: string) => this.read(text));
-		child.on('exit', () => {
-			for (const waiter of this.waiters.splice(0)) waiter.reject(new Error('the tmux control client exited'));
-		});
+		child.on('error', error => this.fail(new Error(`the tmux control client failed: ${error.message}`)));
+		child.stdin.on('error', error => this.fail(new Error(`the tmux control client's input closed: ${error.message}`)));
+		child.on('exit', code => this.fail(new Error(`the tmux control client exited (status ${code ?? 'none'})`)));
 	}
 
 	/** Attaches to `session` on the server of socket name `socket` (tmux -L). */
@@ -38,8 +42,20 @@ export class TmuxControl {
 
 	/** Runs one tmux command; resolves with its output lines, rejects with tmux's error. */
 	command(line: string): Promise<string[]> {
+		if (this.failure) return Promise.reject(this.failure);
 		return new Promise((resolve, reject) => {
-			this.waiters.push({resolve, reject});
+			// Answers come in order: after a lost one, the client is of no further use.
+			const timer = setTimeout(() => this.fail(new Error(`tmux did not answer "${line}" within ${commandTimeoutMs} ms`)), commandTimeoutMs);
+			this.waiters.push({
+				resolve: lines => {
+					clearTimeout(timer);
+					resolve(lines);
+				},
+				reject: error => {
+					clearTimeout(timer);
+					reject(error);
+				},
+			});
 			this.child.stdin.write(`${line}\n`);
 		});
 	}
@@ -47,6 +63,13 @@ export class TmuxControl {
 	/** The visible screen, as TmuxTerminal.capture() gives it. */
 	async capture(session: string): Promise<string> {
 		return (await this.command(`capture-pane -p -t ${session}`)).join('\n');
+	}
+
+	/** Fails every waiting command and all later ones with `error`. */
+	private fail(error: Error): void {
+		this.failure ??= error;
+		for (const waiter of this.waiters.splice(0)) waiter.reject(this.failure);
+		this.child.kill();
 	}
 
 	close(): void {

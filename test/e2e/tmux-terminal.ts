@@ -43,7 +43,7 @@ export function requireTmux(): string {
 }
 
 /** The environment tmux itself runs with: no CI (Ink draws nothing live under CI), not nested in the user's tmux. */
-function tmuxEnv(): NodeJS.ProcessEnv {
+export function tmuxEnv(): NodeJS.ProcessEnv {
 	const env = {...process.env};
 	delete env['CI'];
 	delete env['TMUX'];
