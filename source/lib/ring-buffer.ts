@@ -1,53 +1,42 @@
+import {RingSlots} from './ring-slots.js';
+
 /**
  * A fixed-capacity FIFO: pushing past capacity drops the oldest item, so memory
  * stays bounded however long a stream runs (log lines, stats samples, events).
  */
 export class RingBuffer<T> {
 	private readonly items: (T | undefined)[];
-	private start = 0;
-	private count = 0;
-	/** Total items ever pushed; lets readers detect "new since I last looked". */
-	private pushedTotal = 0;
+	private readonly slots: RingSlots;
 
 	constructor(readonly capacity: number) {
-		if (!Number.isInteger(capacity) || capacity < 1) {
-			throw new RangeError(`ring buffer capacity must be a positive integer, got ${capacity}`);
-		}
+		this.slots = new RingSlots(capacity);
 		this.items = new Array<T | undefined>(capacity);
 	}
 
 	get size(): number {
-		return this.count;
+		return this.slots.size;
 	}
 
+	/** Total items ever pushed; lets readers detect "new since I last looked". */
 	get totalPushed(): number {
-		return this.pushedTotal;
+		return this.slots.totalPushed;
 	}
 
 	push(item: T): void {
-		const end = (this.start + this.count) % this.capacity;
-		this.items[end] = item;
-		if (this.count < this.capacity) {
-			this.count++;
-		} else {
-			this.start = (this.start + 1) % this.capacity;
-		}
-		this.pushedTotal++;
+		this.items[this.slots.claim()] = item;
 	}
 
 	/** Item at position `index` from the oldest (0) to the newest (size - 1). */
 	at(index: number): T | undefined {
-		if (index < 0 || index >= this.count) return undefined;
-		return this.items[(this.start + index) % this.capacity];
+		const slot = this.slots.slotOf(index);
+		return slot === -1 ? undefined : this.items[slot];
 	}
 
 	/** Items from `from` (inclusive) to `to` (exclusive), oldest first. */
-	slice(from = 0, to = this.count): T[] {
+	slice(from = 0, to = this.size): T[] {
 		const result: T[] = [];
-		const end = Math.min(to, this.count);
-		for (let index = Math.max(0, from); index < end; index++) {
-			result.push(this.items[(this.start + index) % this.capacity] as T);
-		}
+		const end = Math.min(to, this.size);
+		for (let index = Math.max(0, from); index < end; index++) result.push(this.items[this.slots.slotOf(index)] as T);
 		return result;
 	}
 
@@ -57,7 +46,6 @@ export class RingBuffer<T> {
 
 	clear(): void {
 		this.items.fill(undefined);
-		this.start = 0;
-		this.count = 0;
+		this.slots.clear();
 	}
 }

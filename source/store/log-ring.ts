@@ -1,4 +1,5 @@
 import type {LogLine} from '../engine/logs.js';
+import {RingSlots} from '../lib/ring-slots.js';
 
 /** Line objects handed out and kept for identity (memoised rows skip redrawing a line they drew). */
 const keptLines = 512;
@@ -19,16 +20,12 @@ export class LogRing {
 	private readonly times: Float64Array;
 	private readonly stderr: Uint8Array;
 	private readonly sources: (string | undefined)[];
-	private start = 0;
-	private count = 0;
-	private pushedTotal = 0;
+	private readonly slots: RingSlots;
 	/** Line objects handed out, by sequence number (0 = the first line ever pushed). */
 	private readonly made = new Map<number, LogLine>();
 
 	constructor(readonly capacity: number) {
-		if (!Number.isInteger(capacity) || capacity < 1) {
-			throw new RangeError(`log ring capacity must be a positive integer, got ${capacity}`);
-		}
+		this.slots = new RingSlots(capacity);
 		this.texts = new Array<string | undefined>(capacity);
 		this.times = new Float64Array(capacity);
 		this.stderr = new Uint8Array(capacity);
@@ -36,32 +33,30 @@ export class LogRing {
 	}
 
 	get size(): number {
-		return this.count;
+		return this.slots.size;
 	}
 
 	/** Lines ever pushed: the next line's sequence number. */
 	get totalPushed(): number {
-		return this.pushedTotal;
+		return this.slots.totalPushed;
 	}
 
 	push(line: LogLine): void {
-		const slot = (this.start + this.count) % this.capacity;
+		const slot = this.slots.claim();
 		this.texts[slot] = line.text;
 		this.times[slot] = line.time ?? Number.NaN;
 		this.stderr[slot] = line.stream === 'stderr' ? 1 : 0;
 		this.sources[slot] = line.source;
-		if (this.count < this.capacity) this.count++;
-		else this.start = (this.start + 1) % this.capacity;
-		this.pushedTotal++;
 	}
 
 	/** The line at `index`, from the oldest (0) to the newest (size - 1); the same object while it is held. */
 	at(index: number): LogLine | undefined {
-		if (index < 0 || index >= this.count) return undefined;
-		const seq = this.pushedTotal - this.count + index;
+		const slot = this.slots.slotOf(index);
+		if (slot === -1) return undefined;
+		const seq = this.slots.totalPushed - this.slots.size + index;
 		let line = this.made.get(seq);
 		if (!line) {
-			line = this.line(index);
+			line = this.line(slot);
 			if (this.made.size >= keptLines) this.forgetMade();
 			this.made.set(seq, line);
 		}
@@ -70,25 +65,24 @@ export class LogRing {
 
 	/** Just the text of the line at `index` (search and filter read every line: no object for each). */
 	textAt(index: number): string | undefined {
-		if (index < 0 || index >= this.count) return undefined;
-		return this.texts[(this.start + index) % this.capacity];
+		const slot = this.slots.slotOf(index);
+		return slot === -1 ? undefined : this.texts[slot];
 	}
 
 	/** Every held line, oldest first (made afresh: for saving, not for drawing). */
 	toArray(): LogLine[] {
-		return Array.from({length: this.count}, (_, index) => this.line(index));
+		return Array.from({length: this.slots.size}, (_, index) => this.line(this.slots.slotOf(index)));
 	}
 
 	clear(): void {
 		this.texts.fill(undefined);
 		this.sources.fill(undefined);
-		this.start = 0;
-		this.count = 0;
+		this.slots.clear();
 		this.made.clear();
 	}
 
-	private line(index: number): LogLine {
-		const slot = (this.start + index) % this.capacity;
+	/** A new line object for the line in `slot`. */
+	private line(slot: number): LogLine {
 		const line: LogLine = {stream: this.stderr[slot] === 1 ? 'stderr' : 'stdout', text: this.texts[slot] ?? ''};
 		const time = this.times[slot] ?? Number.NaN;
 		if (!Number.isNaN(time)) line.time = time;
@@ -99,7 +93,7 @@ export class LogRing {
 
 	/** Drops handed-out lines that left the ring; all of them if that frees nothing (a long scroll). */
 	private forgetMade(): void {
-		const firstSeq = this.pushedTotal - this.count;
+		const firstSeq = this.slots.totalPushed - this.slots.size;
 		for (const seq of this.made.keys()) if (seq < firstSeq) this.made.delete(seq);
 		if (this.made.size >= keptLines) this.made.clear();
 	}
