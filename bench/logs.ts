@@ -11,15 +11,18 @@
  * can (about 200,000 a second here); dockdeck opens in a 200x50 tmux terminal, filters to it
  * and opens its logs (l), then follows for --follow seconds while:
  *   (a) keypress to screen: every --keys-every seconds `t` (timestamps on/off)
- *       is sent and the pane is captured in a tight loop until the newest line
- *       shows (or stops showing) its time; p50/p95/max of those delays. Keys
- *       and captures go through one tmux control-mode client (tmux-control.ts
- *       says why); --spawn starts a tmux process for each instead;
+ *       is sent and the pane is captured each time tmux reads output from it
+ *       until the newest line shows (or stops showing) its time; the delay is
+ *       from the key to the output that did it; p50/p95/max of those delays.
+ *       Keys and captures go through one tmux control-mode client
+ *       (tmux-control.ts says why); --spawn starts a tmux process for each
+ *       instead, capturing in a tight loop (the earlier method);
  *   (b) RSS (VmRSS) of the node process each second; the ring buffer is full
  *       once the header says "<--log-lines> lines held"; growth = the highest
  *       RSS after that minus the RSS at that moment;
- *   (c) frames: tmux pipe-pane feeds what dockdeck writes to frame-counter.mjs,
- *       which counts Ink's synchronized-update markers (one per frame); the
+ *   (c) frames: Ink's synchronized-update markers (one per frame) in what
+ *       dockdeck writes, counted in the output the control client is told of
+ *       (with --spawn, tmux pipe-pane feeds it to frame-counter.mjs); the
  *       most frames in any one-second window is compared with the cap (30/s);
  *   (d) CPU % of the node process over the window, and the lines/s the engine
  *       logged (the container's own line numbers, from its last log line).
@@ -108,33 +111,62 @@ const timestamped = /^[ ›]?\d\d:\d\d:\d\d\.\d{3} /;
 interface ScreenDriver {
 	press(key: string): Promise<void>;
 	capture(): Promise<string>;
+	/** Runs `measure` with `changed(after)` resolving once the screen may differ from the capture made after `after` changes (or at the deadline). */
+	watching<T>(measure: (changed: () => Promise<void>, mark: () => void) => Promise<T>): Promise<T>;
 }
 
 function screenDriver(terminal: TmuxTerminal, control: TmuxControl | undefined): ScreenDriver {
-	if (!control) return {press: async key => terminal.sendKeys(key), capture: async () => terminal.capture()};
+	if (!control) {
+		// A tmux process per key and capture: capture again at once (the earlier method).
+		return {press: async key => terminal.sendKeys(key), capture: async () => terminal.capture(), watching: measure => measure(async () => undefined, () => undefined)};
+	}
 	return {
 		press: async key => {
 			await control.command(`send-keys -t ${terminal.session} ${key}`);
 		},
 		capture: () => control.capture(terminal.session),
+		watching: async measure => {
+			let seen = control.outputCount;
+			return measure(
+				() => control.outputAfter(seen, keyDeadlineMs),
+				() => {
+					seen = control.outputCount;
+				},
+			);
+		},
 	};
 }
 
-/** Sends `t` and captures until the newest line's timestamp appears or disappears: ms, or undefined after 2 s. */
+const keyDeadlineMs = 2000;
+
+/**
+ * Sends `t` and captures until the newest line's timestamp appears or
+ * disappears: ms, or undefined after 2 s. With the control client a capture
+ * is made each time tmux has read output from the pane since the last one
+ * (what the terminal shows can only change then); a capture loop would take
+ * CPU from dockdeck and tmux while they draw the very frame being timed.
+ */
 async function keyToScreen(screen: ScreenDriver, behind: number[]): Promise<number | undefined> {
-	const before = timestamped.test(newestLine(await screen.capture()));
-	const start = performance.now();
-	await screen.press('t');
-	for (;;) {
-		const elapsed = performance.now() - start;
-		if (elapsed > 2000) return undefined;
-		const newest = newestLine(await screen.capture());
-		if (timestamped.test(newest) !== before) {
-			const lag = behindLive(newest);
-			if (lag !== undefined) behind.push(lag);
-			return elapsed;
+	return screen.watching(async (changed, mark) => {
+		mark();
+		const before = timestamped.test(newestLine(await screen.capture()));
+		mark();
+		const start = performance.now();
+		await screen.press('t');
+		for (;;) {
+			await changed();
+			const elapsed = performance.now() - start;
+			if (elapsed > keyDeadlineMs) return undefined;
+			mark();
+			const newest = newestLine(await screen.capture());
+			if (timestamped.test(newest) !== before) {
+				const lag = behindLive(newest);
+				if (lag !== undefined) behind.push(lag);
+				// When tmux told of the output that changed the screen (a capture loop took the last capture's start).
+				return elapsed;
+			}
 		}
-	}
+	});
 }
 
 /**
@@ -152,14 +184,35 @@ function behindLive(line: string): number | undefined {
 	return lag >= 0 && lag < 3_600_000 ? lag : undefined;
 }
 
-/** Most frames in any one-second window, from "<epoch ms> <count>" lines. */
-function maxFramesPerSecond(file: string, from: number, to: number): {max: number; total: number} {
+/** A frame is one synchronized update (ESC [ ? 2026 h), which Ink writes around each frame. */
+const frameMarker = '\u001B[?2026h';
+
+/** Frame times (epoch ms) from frame-counter.mjs's "<epoch ms> <count>" lines. */
+function frameStampsFromFile(file: string): number[] {
 	const stamps: number[] = [];
 	for (const line of readFileSync(file, 'utf8').split('\n')) {
 		const [at, count] = line.split(' ').map(Number);
-		if (at === undefined || count === undefined || !Number.isFinite(at) || at < from || at > to) continue;
+		if (at === undefined || count === undefined || !Number.isFinite(at)) continue;
 		for (let index = 0; index < count; index++) stamps.push(at);
 	}
+	return stamps;
+}
+
+/** Counts frame markers in a control client's %output (escaped: ESC is \\033); a marker may straddle two outputs. */
+function countFramesFrom(control: TmuxControl, stamps: number[]): void {
+	const marker = frameMarker.replace('\u001B', '\\033');
+	let carry = '';
+	control.onOutput(escaped => {
+		const text = carry + escaped;
+		const frames = text.split(marker).length - 1;
+		for (let index = 0; index < frames; index++) stamps.push(Date.now());
+		carry = text.slice(-(marker.length - 1));
+	});
+}
+
+/** Most frames in any one-second window between `from` and `to`. */
+function maxFramesPerSecond(allStamps: readonly number[], from: number, to: number): {max: number; total: number} {
+	const stamps = allStamps.filter(at => at >= from && at <= to).sort((a, b) => a - b);
 	let max = 0;
 	let start = 0;
 	for (let end = 0; end < stamps.length; end++) {
@@ -184,8 +237,14 @@ async function main(): Promise<void> {
 	});
 	const framesFile = path.join(os.tmpdir(), `dd-bench-frames-${process.pid}.txt`);
 	let control: TmuxControl | undefined;
+	const frameStamps: number[] = [];
 	try {
-		terminal.tmux(['pipe-pane', '-o', '-t', terminal.session, `exec node ${JSON.stringify(path.join(root, 'bench', 'frame-counter.mjs'))} ${JSON.stringify(framesFile)}`]);
+		// The control client counts frames in the output it is told of; with --spawn, a pipe to frame-counter.mjs does.
+		if (options.spawn) terminal.tmux(['pipe-pane', '-o', '-t', terminal.session, `exec node ${JSON.stringify(path.join(root, 'bench', 'frame-counter.mjs'))} ${JSON.stringify(framesFile)}`]);
+		else {
+			control = TmuxControl.attach(terminal.socket, terminal.session, tmuxEnv(), {output: true});
+			countFramesFrom(control, frameStamps);
+		}
 		await terminal.waitForText(new RegExp(loggerName), 15_000);
 		terminal.type(`/${loggerName}`);
 		terminal.sendKeys('Enter');
@@ -194,7 +253,6 @@ async function main(): Promise<void> {
 		if (!pid) throw new Error('dockdeck is not running');
 		terminal.sendKeys('l');
 		await terminal.waitForText(/fast logger line/, 10_000);
-		control = options.spawn ? undefined : TmuxControl.attach(terminal.socket, terminal.session, tmuxEnv());
 		const screenDriven = screenDriver(terminal, control);
 		const startedAt = Date.now();
 		const linesAtStart = await loggedLines(id);
@@ -226,9 +284,12 @@ async function main(): Promise<void> {
 		const cpuPercent = ((cpuSeconds(pid) - cpuAtStart) / ((endedAt - startedAt) / 1000)) * 100;
 		const linesPerSecond = ((await loggedLines(id)) - linesAtStart) / ((endedAt - startedAt) / 1000);
 		const screen = terminal.capture();
-		terminal.tmux(['pipe-pane', '-t', terminal.session]);
-		await sleep(400);
-		const frames = maxFramesPerSecond(framesFile, startedAt, endedAt);
+		if (options.spawn) {
+			terminal.tmux(['pipe-pane', '-t', terminal.session]);
+			await sleep(400);
+			frameStamps.push(...frameStampsFromFile(framesFile));
+		}
+		const frames = maxFramesPerSecond(frameStamps, startedAt, endedAt);
 		const afterFull = fullAt ? rss.filter(sample => sample.at >= (fullAt as {at: number}).at) : [];
 		const rssGrowth = fullAt ? Math.max(...afterFull.map(sample => sample.mib)) - fullAt.mib : Number.NaN;
 		const result = {

@@ -7,6 +7,13 @@
  * dockdeck drew the key's frame within 2-24 ms of reading it (timed inside
  * the process). A control client attached without a size leaves the window
  * at the terminal's size.
+ *
+ * Attached with `output`, every read tmux makes from the pane is told (a
+ * %output line, the bytes escaped), so a caller can capture the screen when,
+ * and only when, it may have changed, instead of capturing in a loop that
+ * competes for the CPU with the program it measures, and can count the
+ * frames in it. (Turning the output on and off on a live client with
+ * `refresh-client -f no-output` left tmux 3.3 not answering, now and then.)
  */
 import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
 
@@ -24,6 +31,10 @@ export class TmuxControl {
 	private ownBlock = false;
 	private partial = '';
 	private failure: Error | undefined;
+	/** %output lines seen so far; outputWaiters wait for this to pass a count. */
+	private outputs = 0;
+	private outputWaiters: {after: number; resolve(): void}[] = [];
+	private readonly outputListeners: ((escaped: string) => void)[] = [];
 
 	private constructor(private readonly child: ChildProcessWithoutNullStreams) {
 		child.stdout.setEncoding('utf8');
@@ -33,10 +44,10 @@ export class TmuxControl {
 		child.on('exit', code => this.fail(new Error(`the tmux control client exited (status ${code ?? 'none'})`)));
 	}
 
-	/** Attaches to `session` on the server of socket name `socket` (tmux -L). */
-	static attach(socket: string, session: string, env: NodeJS.ProcessEnv): TmuxControl {
-		// no-output: the pane's output would come as %output lines, not wanted here.
-		const child = spawn('tmux', ['-L', socket, '-C', 'attach-session', '-f', 'no-output', '-t', session], {env, stdio: ['pipe', 'pipe', 'pipe']});
+	/** Attaches to `session` on the server of socket name `socket` (tmux -L); with `output`, the pane's output is told too. */
+	static attach(socket: string, session: string, env: NodeJS.ProcessEnv, {output = false} = {}): TmuxControl {
+		const flags = output ? [] : ['-f', 'no-output'];
+		const child = spawn('tmux', ['-L', socket, '-C', 'attach-session', ...flags, '-t', session], {env, stdio: ['pipe', 'pipe', 'pipe']});
 		return new TmuxControl(child);
 	}
 
@@ -65,10 +76,36 @@ export class TmuxControl {
 		return (await this.command(`capture-pane -p -t ${session}`)).join('\n');
 	}
 
+	/** Calls `listener` with each pane output, as tmux escapes it (octal for control bytes: ESC is \\033). */
+	onOutput(listener: (escaped: string) => void): void {
+		this.outputListeners.push(listener);
+	}
+
+	/** How many pane outputs tmux has told of (attached with `output`). */
+	get outputCount(): number {
+		return this.outputs;
+	}
+
+	/** Resolves once tmux tells of a pane output beyond the first `count`, or after `timeoutMs`. */
+	outputAfter(count: number, timeoutMs: number): Promise<void> {
+		if (this.outputs > count || this.failure) return Promise.resolve();
+		return new Promise(resolve => {
+			const timer = setTimeout(() => done(), timeoutMs);
+			const done = () => {
+				clearTimeout(timer);
+				this.outputWaiters = this.outputWaiters.filter(waiter => waiter !== entry);
+				resolve();
+			};
+			const entry = {after: count, resolve: done};
+			this.outputWaiters.push(entry);
+		});
+	}
+
 	/** Fails every waiting command and all later ones with `error`. */
 	private fail(error: Error): void {
 		this.failure ??= error;
 		for (const waiter of this.waiters.splice(0)) waiter.reject(this.failure);
+		for (const waiter of [...this.outputWaiters]) waiter.resolve();
 		this.child.kill();
 	}
 
@@ -83,10 +120,16 @@ export class TmuxControl {
 		for (const line of lines) this.line(line);
 	}
 
-	/** %begin/%end blocks with flag 1 answer this client's commands, in order; the rest are tmux's own. */
+	/**
+	 * %begin/%end blocks with flag 1 answer this client's commands, in order;
+	 * the rest are tmux's own. tmux sends a pane's output and command answers
+	 * in the order it handled them, so a capture answered after an %output
+	 * shows that output.
+	 */
 	private line(line: string): void {
 		if (this.block === undefined) {
-			if (line.startsWith('%begin ')) {
+			if (line.startsWith('%output ')) this.output(line);
+			else if (line.startsWith('%begin ')) {
 				this.block = [];
 				this.ownBlock = line.split(' ')[3] === '1';
 			}
@@ -102,5 +145,13 @@ export class TmuxControl {
 			return;
 		}
 		this.block.push(line);
+	}
+
+	/** "%output %<pane> <escaped bytes>" */
+	private output(line: string): void {
+		this.outputs++;
+		const escaped = line.slice(line.indexOf(' ', '%output '.length) + 1);
+		for (const listener of this.outputListeners) listener(escaped);
+		for (const waiter of this.outputWaiters.filter(entry => this.outputs > entry.after)) waiter.resolve();
 	}
 }

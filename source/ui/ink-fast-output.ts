@@ -80,15 +80,21 @@ export function fastOutput(operations: readonly Operation[], width: number, heig
 			clips.pop();
 			continue;
 		}
-		if (operation.text.includes('\n')) return undefined;
-		let text = operation.text;
-		for (const transform of operation.transformers) text = transform(text, 0);
-		if (text.includes('\n') || defaultIgnorable.test(text)) return undefined;
-		const textWidth = measure(text);
-		const seen = visibility(operation.x, operation.y, textWidth, clips.at(-1), width, height);
-		if (seen === 'partly') return undefined;
-		if (seen === 'hidden' || textWidth === 0) continue;
-		rows[operation.y]?.push({x: operation.x, width: textWidth, text, order: order++});
+		// Ink draws a text line by line, each transformed with its index; a style left open
+		// at a line's end carries on to the next line, so such a text goes Ink's way.
+		const textLines = operation.text.split('\n');
+		if (textLines.some((line, index) => index < textLines.length - 1 && line.includes('\u001B') && !line.endsWith(reset))) return undefined;
+		for (const [index, original] of textLines.entries()) {
+			let text = original;
+			for (const transform of operation.transformers) text = transform(text, index);
+			if (text.includes('\n') || defaultIgnorable.test(text)) return undefined;
+			const y = operation.y + index;
+			const textWidth = measure(text);
+			const seen = visibility(operation.x, y, textWidth, clips.at(-1), width, height);
+			if (seen === 'partly') return undefined;
+			if (seen === 'hidden' || textWidth === 0) continue;
+			rows[y]?.push({x: operation.x, width: textWidth, text, order: order++});
+		}
 	}
 
 	const lines: string[] = [];

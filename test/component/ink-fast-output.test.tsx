@@ -92,9 +92,24 @@ describe('ink fast output: the same frame as Ink, or none', () => {
 		assert.ok(!fast.includes('below'));
 	});
 
-	it("leaves to Ink what it cannot compose exactly: line breaks, partial clips, overlaps, zero-width characters", () => {
+	it('draws a text of several lines row by row, each line transformed with its index, cut by a clip', () => {
+		const {slow, fast} = slowAndFast(30, 4, output => {
+			output.write(0, 0, 'head', plain);
+			output.clip({x1: 0, x2: 30, y1: 1, y2: 3});
+			output.write(1, 1, `plain\n${red('red')} after\u001B[0m\nthird, clipped away`, {transformers: [(line, index) => `${index}${line}`]});
+			output.unclip();
+			output.write(0, 3, 'foot', plain);
+		});
+		assert.ok(fast !== undefined);
+		assert.equal(cells(fast, 30), cells(slow, 30));
+		assert.match(fast, /^head\n 0plain\n 1.*red.* after/);
+		assert.ok(!fast.includes('third'));
+	});
+
+	it("leaves to Ink what it cannot compose exactly: styles open across a line break, partial clips, overlaps, zero-width characters", () => {
 		const cases: ((output: Output) => void)[] = [
-			output => output.write(0, 0, 'two\nlines', plain),
+			// Ink carries the open colour on to "lines".
+			output => output.write(0, 0, '\u001B[31mtwo\nlines', plain),
 			output => {
 				output.clip({x1: 0, x2: 3, y1: 0, y2: 1});
 				output.write(0, 0, 'cut here', plain);

@@ -2,9 +2,10 @@ import {Text} from 'ink';
 import {memo} from 'react';
 import type {LogLine} from '../../engine/logs.js';
 import {sanitizeAnsi, stripAnsi} from '../../lib/ansi.js';
+import {cutToWidth} from '../../lib/text-width.js';
 import {paint} from '../../theme/paint.js';
 import {useTheme} from '../../theme/theme-context.js';
-import type {Token} from '../../theme/tokens.js';
+import type {Theme, Token} from '../../theme/tokens.js';
 
 const sourceTones: Token[] = ['log.source1', 'log.source2', 'log.source3', 'log.source4', 'log.source5', 'log.source6'];
 
@@ -37,15 +38,6 @@ export function matchRuns(text: string, search: RegExp): [string, boolean][] {
 	return runs;
 }
 
-export interface LogLineProps {
-	line: LogLine;
-	selected: boolean;
-	timestamps: boolean;
-	wrap: boolean;
-	/** Global regex of the search, for highlighting; undefined when no search. */
-	highlight: RegExp | undefined;
-}
-
 /** Characters of a line handed to the terminal without wrap: a 10 KB JSON line costs as much as its visible part. */
 const unwrappedChars = 1000;
 
@@ -61,14 +53,21 @@ export function cutLong(text: string, limit = unwrappedChars): string {
 	return escape !== -1 && !completeSequence.test(cut.slice(escape + 1)) ? cut.slice(0, escape) : cut;
 }
 
+export interface LogLineLook {
+	selected: boolean;
+	timestamps: boolean;
+	wrap: boolean;
+	/** Global regex of the search, for highlighting; undefined when no search. */
+	highlight: RegExp | undefined;
+}
+
 /**
- * One log line: a gutter (cursor, stderr mark), optional time, optional source
- * prefix, then the text with its colours kept and every other control
- * sequence removed. Search matches are drawn on the plain text. Painted as one
- * string (like table rows): one <Text> per line instead of one per part.
+ * One log line as one painted string: a gutter (cursor, stderr mark),
+ * optional time, optional source prefix, then the text with its colours kept
+ * and every other control sequence removed. Search matches are drawn on the
+ * plain text.
  */
-export const LogLineView = memo(function LogLineView({line, selected, timestamps, wrap, highlight}: LogLineProps) {
-	const theme = useTheme();
+export function logLineText(theme: Theme, line: LogLine, {selected, timestamps, wrap, highlight}: LogLineLook): string {
 	// A plain space for stdout: a styled one looks the same, and an ANSI-free line skips Ink's escape tokenizer on every frame.
 	const gutter = selected ? paint(theme, 'log.cursor', '›') : line.stream === 'stderr' ? paint(theme, 'log.stderr', '▌') : ' ';
 	const time = timestamps ? paint(theme, 'log.timestamp', `${formatLogTime(line.time)} `) : '';
@@ -78,5 +77,30 @@ export const LogLineView = memo(function LogLineView({line, selected, timestamps
 	const runs = highlight && plain !== undefined && highlight.test(plain) ? matchRuns(plain, highlight) : undefined;
 	if (highlight) highlight.lastIndex = 0;
 	const body = runs ? runs.map(([text, isMatch]) => (isMatch ? paint(theme, 'search.match', text) : text)).join('') : sanitizeAnsi(raw);
-	return <Text wrap={wrap ? 'wrap' : 'truncate-end'}>{gutter + time + source + body}</Text>;
+	return gutter + time + source + body;
+}
+
+const reset = '\u001B[0m';
+
+/**
+ * The rows of the unwrapped log body as one text: each line cut to `width`
+ * cells (as Ink's truncate-end would) and, when styled, ended with a reset so
+ * no colour runs on into the next row. One <Text> for the whole body instead
+ * of one per row: following a fast log redraws every row ten times a second,
+ * and each Ink text costs a React component, a Yoga node, a measure and an
+ * escape scan on every frame.
+ */
+export function logRowsText(theme: Theme, lines: readonly {line: LogLine; selected: boolean}[], look: Omit<LogLineLook, 'selected' | 'wrap'>, width: number): string {
+	return lines
+		.map(({line, selected}) => {
+			const row = cutToWidth(logLineText(theme, line, {...look, selected, wrap: false}), width);
+			return row.includes('\u001B') && !row.endsWith(reset) ? row + reset : row;
+		})
+		.join('\n');
+}
+
+/** One log line that may wrap over several rows (the wrap mode): Ink wraps it. */
+export const LogLineView = memo(function LogLineView({line, ...look}: LogLineLook & {line: LogLine}) {
+	const theme = useTheme();
+	return <Text wrap={look.wrap ? 'wrap' : 'truncate-end'}>{logLineText(theme, line, look)}</Text>;
 });

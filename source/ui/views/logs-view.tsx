@@ -1,4 +1,4 @@
-import {Box, useStdout} from 'ink';
+import {Box, Text, useStdout} from 'ink';
 import {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import {stripAnsi} from '../../lib/ansi.js';
 import {osc52} from '../../lib/osc52.js';
@@ -12,8 +12,9 @@ import {useAppControls} from '../app-context.js';
 import {LineView, Tone} from '../components/tone.js';
 import {useCommands} from '../hooks/use-commands.js';
 import {useStore} from '../hooks/use-live-store.js';
+import {useTheme} from '../../theme/theme-context.js';
 import {moveCursor} from './cursor.js';
-import {LogLineView, formatLogTime} from './log-line.js';
+import {LogLineView, formatLogTime, logRowsText} from './log-line.js';
 import {computeViewport, lowerBound, seqRun} from './log-viewport.js';
 
 export interface LogsViewProps {
@@ -38,6 +39,7 @@ function highlighterFor(search: string): RegExp | undefined {
 /** Follows one container's logs, or several merged: search, filter, presets, wrap, save, copy. */
 export function LogsView({title, sources, width, height}: LogsViewProps) {
 	const store = useStore();
+	const theme = useTheme();
 	const controls = useAppControls();
 	const {stdout} = useStdout();
 	const session = useMemo(() => new LogSession(store, sources, controls.logCapacity, engineErrorMessage), [store, sources, controls.logCapacity]);
@@ -198,14 +200,24 @@ export function LogsView({title, sources, width, height}: LogsViewProps) {
 			<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 				{viewport.shown.length === 0 ? (
 					<Tone token="muted">{filterOnly && buffer.size > 0 ? 'no line matches the search (f shows every line)' : state.status === 'streaming' ? 'waiting for log lines…' : 'no log lines in this range (0 shows all)'}</Tone>
-				) : (
-					// Keyed by screen row, not by line: while a busy log scrolls, every row keeps its
-					// Ink node and only its text changes, instead of 50 nodes (and their Yoga layout
-					// nodes) made and freed on every frame.
+				) : wrap ? (
 					viewport.shown.map((seq, row) => {
 						const line = buffer.at(seq - firstSeq);
-						return line ? <LogLineView key={row} line={line} selected={cursor !== undefined && seq === viewport.cursor} timestamps={timestamps} wrap={wrap} highlight={highlight} /> : null;
+						// Keyed by screen row: a scrolling log keeps every row's Ink node and changes its text.
+						return line ? <LogLineView key={row} line={line} selected={cursor !== undefined && seq === viewport.cursor} timestamps={timestamps} wrap highlight={highlight} /> : null;
 					})
+				) : (
+					<Text wrap="wrap">
+						{logRowsText(
+							theme,
+							viewport.shown.flatMap(seq => {
+								const line = buffer.at(seq - firstSeq);
+								return line ? [{line, selected: cursor !== undefined && seq === viewport.cursor}] : [];
+							}),
+							{timestamps, highlight},
+							width,
+						)}
+					</Text>
 				)}
 			</Box>
 			<Tone token={state.status === 'failed' ? 'message.error' : cursor === undefined ? 'muted' : 'banner.warning'}>{status}</Tone>

@@ -5,7 +5,7 @@ import {formatBytes, formatDuration, formatPercent, shortId} from '../../../sour
 import {NdjsonSplitter} from '../../../source/lib/ndjson.js';
 import {RingBuffer} from '../../../source/lib/ring-buffer.js';
 import {parseTextFilter} from '../../../source/lib/text-filter.js';
-import {displayWidth, fitToWidth} from '../../../source/lib/text-width.js';
+import {cutToWidth, displayWidth, fitToWidth} from '../../../source/lib/text-width.js';
 import {throttle} from '../../../source/lib/throttle.js';
 
 describe('RingBuffer', () => {
@@ -119,6 +119,30 @@ describe('fitToWidth', () => {
 		assert.equal(fitToWidth('日本語テキスト', 6), '日本… ');
 		assert.equal(displayWidth(fitToWidth('日本語テキスト', 6)), 6);
 		assert.equal(fitToWidth('x', 0), '');
+	});
+});
+
+describe('cutToWidth', () => {
+	const red = (text: string) => `\u001B[31m${text}\u001B[39m`;
+	it('leaves a text that fits as it is', () => {
+		assert.equal(cutToWidth('abc', 3), 'abc');
+		assert.equal(cutToWidth(red('abc'), 3), red('abc'));
+		assert.equal(cutToWidth('日本', 4), '日本');
+	});
+	it('cuts to the width with an ellipsis, as a one-line truncate-end does', () => {
+		assert.equal(cutToWidth('abcdef', 4), 'abc…');
+		assert.equal(cutToWidth('日本語テキスト', 6), '日本…');
+		assert.equal(cutToWidth('x', 0), '');
+	});
+	it('keeps colour sequences whole and ends a cut styled text with a reset', () => {
+		const cut = cutToWidth(`${red('error')}: disk full`, 8);
+		assert.equal(cut, `${red('error')}: \u001B[0m…`);
+		assert.equal(displayWidth(cut), 8);
+		assert.equal(cutToWidth(`ab${red('cdef')}`, 4), 'ab\u001B[31mc\u001B[0m…');
+	});
+	it('never gives more cells than asked, whatever the characters', () => {
+		for (const text of ['a日b本c語d', '👍🏽👍🏽👍🏽', `${red('日本')}語テ`, 'e\u0301e\u0301e\u0301e\u0301'])
+			for (let width = 1; width <= 8; width++) assert.ok(displayWidth(cutToWidth(text, width)) <= width, `${text} at ${width}`);
 	});
 });
 
