@@ -14,6 +14,12 @@ export type LogStream = 'stdout' | 'stderr';
  */
 export type OnLogLine = (stream: LogStream, text: string, time?: number) => void;
 
+/**
+ * Receives a whole line left in the engine's bytes: `bytes[start, end)` is
+ * its text (UTF-8), stamp, carriage return and newline cut off.
+ */
+export type OnLogLineBytes = (stream: LogStream, bytes: Buffer, start: number, end: number, time: number) => void;
+
 const frameHeaderSize = 8;
 
 export class LogDemuxer {
@@ -25,9 +31,11 @@ export class LogDemuxer {
 
 	private readonly stamps = new StampReader();
 
+	/** With `onLineBytes`, a line that is one whole stamped frame is handed on as bytes, not decoded. */
 	constructor(
 		private readonly tty: boolean,
 		private readonly onLine: OnLogLine,
+		private readonly onLineBytes?: OnLogLineBytes,
 	) {}
 
 	write(chunk: Buffer): void {
@@ -51,8 +59,12 @@ export class LogDemuxer {
 			// flat string each (no copy holding the stamp behind a slice).
 			if (size > 0 && pending[end - 1] === 0x0a && this.partial[stream] === '' && this.atLineEnd[stream]) {
 				const time = this.stamps.read(pending, start, end);
-				if (time !== undefined && pending.indexOf(0x0a, start) === end - 1) this.onLine(stream, trimCarriageReturn(pending.toString('utf8', start + engineStampLength, end - 1)), time);
-				else this.lines(stream, pending.toString('utf8', start, end - 1));
+				if (time !== undefined && pending.indexOf(0x0a, start) === end - 1) {
+					const textStart = start + engineStampLength;
+					const textEnd = end - 2 >= textStart && pending[end - 2] === 0x0d ? end - 2 : end - 1;
+					if (this.onLineBytes) this.onLineBytes(stream, pending, textStart, textEnd, time);
+					else this.onLine(stream, pending.toString('utf8', textStart, textEnd), time);
+				} else this.lines(stream, pending.toString('utf8', start, end - 1));
 			} else this.text(stream, pending.subarray(start, end));
 			offset = end;
 		}

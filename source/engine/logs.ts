@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import {LogDemuxer, splitTimestamp, type LogStream} from './log-demux.js';
+import {LineArena} from './line-arena.js';
 import {openRawStream} from './raw-stream.js';
 
 export interface LogQuery {
@@ -21,18 +22,51 @@ export interface LogLine {
 }
 
 /**
+ * A line kept as the UTF-8 bytes the engine sent (`bytes[start, end)`, a
+ * share of a LineArena block): decoded only when it is shown, searched or
+ * saved. A fast logger's lines mostly leave the ring unseen; held as strings,
+ * each lived long enough in the heap to be copied by the young-generation
+ * collector, and on a busy 2-core machine keys waited for that work.
+ */
+export interface LogBytesLine {
+	stream: LogStream;
+	time?: number;
+	bytes: Buffer;
+	start: number;
+	end: number;
+	source?: string;
+}
+
+/** What a log stream hands on: decoded lines, or lines left in the engine's bytes. */
+export type ReceivedLine = LogLine | LogBytesLine;
+
+export function lineText(line: ReceivedLine): string {
+	return 'bytes' in line ? line.bytes.toString('utf8', line.start, line.end) : line.text;
+}
+
+/**
  * Streams a container's logs until the stream ends or `signal` aborts. Lines
  * arrive in batches (one per chunk the engine sends) so a fast logger costs
  * one buffer update per chunk, not one per line. Timestamps are always asked
  * for, so the view can show or hide them without asking again.
  */
-export async function streamContainerLogs(docker: Docker, id: string, query: LogQuery, signal: AbortSignal, onLines: (lines: LogLine[]) => void): Promise<void> {
+export async function streamContainerLogs(docker: Docker, id: string, query: LogQuery, signal: AbortSignal, onLines: (lines: ReceivedLine[]) => void): Promise<void> {
 	const container = docker.getContainer(id);
 	const tty = Boolean((await container.inspect({abortSignal: signal} as object)).Config.Tty);
 	const result = await openLogs(docker, `/containers/${encodeURIComponent(id)}/logs`, query, signal, options => container.logs(options as Docker.ContainerLogsOptions & {follow: true}));
-	await pumpLogs(result, signal, onLines, tty, (stream, text, time, batch) => {
-		batch.push(time === undefined ? {stream, ...splitTimestamp(text)} : {stream, time, text});
-	});
+	const arena = new LineArena();
+	await pumpLogs<ReceivedLine>(
+		result,
+		signal,
+		onLines,
+		tty,
+		(stream, text, time, batch) => {
+			batch.push(time === undefined ? {stream, ...splitTimestamp(text)} : {stream, time, text});
+		},
+		(stream, bytes, start, end, time, batch) => {
+			batch.push({stream, time, ...arena.keep(bytes, start, end)});
+		},
+	);
 }
 
 /**
@@ -66,11 +100,23 @@ const yieldEveryBytes = 16 * 1024;
 /**
  * Feeds the engine's answer to a logs call (the whole body without follow, a
  * stream with it) through the demuxer until it ends or `signal` aborts;
- * `toLine` turns each raw line into LogLines, handed on one batch per chunk.
+ * `toLine` turns each raw line into lines, handed on one batch per chunk;
+ * `toBytesLine`, if given, takes the lines left in the engine's bytes.
  */
-export async function pumpLogs(result: unknown, signal: AbortSignal, onLines: (lines: LogLine[]) => void, tty: boolean, toLine: (stream: LogStream, text: string, time: number | undefined, batch: LogLine[]) => void): Promise<void> {
-	const batch: LogLine[] = [];
-	const demuxer = new LogDemuxer(tty, (stream, text, time) => toLine(stream, text, time, batch));
+export async function pumpLogs<Line>(
+	result: unknown,
+	signal: AbortSignal,
+	onLines: (lines: Line[]) => void,
+	tty: boolean,
+	toLine: (stream: LogStream, text: string, time: number | undefined, batch: Line[]) => void,
+	toBytesLine?: (stream: LogStream, bytes: Buffer, start: number, end: number, time: number, batch: Line[]) => void,
+): Promise<void> {
+	const batch: Line[] = [];
+	const demuxer = new LogDemuxer(
+		tty,
+		(stream, text, time) => toLine(stream, text, time, batch),
+		toBytesLine && ((stream, bytes, start, end, time) => toBytesLine(stream, bytes, start, end, time, batch)),
+	);
 	const flush = () => {
 		if (batch.length > 0) onLines(batch.splice(0));
 	};

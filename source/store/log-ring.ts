@@ -1,4 +1,4 @@
-import type {LogLine} from '../engine/logs.js';
+import type {LogLine, ReceivedLine} from '../engine/logs.js';
 import {RingSlots} from '../lib/ring-slots.js';
 
 /** Line objects handed out and kept for identity (memoised rows skip redrawing a line they drew). */
@@ -12,10 +12,15 @@ const keptLines = 512;
  * about a tenth of a second in the ring, long enough for V8 to move it to the
  * old generation, which then filled with ~45 MB of dead lines between
  * collections (bench/ logs: RSS +50 MB). Held as columns, a line costs one
- * string in the heap; the objects the view reads are made on demand.
+ * string in the heap; the objects the view reads are made on demand. A line
+ * still in the engine's bytes (LogBytesLine) costs no string at all until it
+ * is read: its slot holds the bytes and where the line lies in them.
  */
 export class LogRing {
-	private readonly texts: (string | undefined)[];
+	/** The text, or the bytes holding it at [starts, ends). */
+	private readonly texts: (string | Buffer | undefined)[];
+	private readonly starts: Uint32Array;
+	private readonly ends: Uint32Array;
 	/** Epoch ms; NaN when the line had no time. */
 	private readonly times: Float64Array;
 	private readonly stderr: Uint8Array;
@@ -26,7 +31,9 @@ export class LogRing {
 
 	constructor(readonly capacity: number) {
 		this.slots = new RingSlots(capacity);
-		this.texts = new Array<string | undefined>(capacity);
+		this.texts = new Array<string | Buffer | undefined>(capacity);
+		this.starts = new Uint32Array(capacity);
+		this.ends = new Uint32Array(capacity);
 		this.times = new Float64Array(capacity);
 		this.stderr = new Uint8Array(capacity);
 		this.sources = new Array<string | undefined>(capacity);
@@ -41,9 +48,13 @@ export class LogRing {
 		return this.slots.totalPushed;
 	}
 
-	push(line: LogLine): void {
+	push(line: ReceivedLine): void {
 		const slot = this.slots.claim();
-		this.texts[slot] = line.text;
+		if ('bytes' in line) {
+			this.texts[slot] = line.bytes;
+			this.starts[slot] = line.start;
+			this.ends[slot] = line.end;
+		} else this.texts[slot] = line.text;
 		this.times[slot] = line.time ?? Number.NaN;
 		this.stderr[slot] = line.stream === 'stderr' ? 1 : 0;
 		this.sources[slot] = line.source;
@@ -66,7 +77,7 @@ export class LogRing {
 	/** Just the text of the line at `index` (search and filter read every line: no object for each). */
 	textAt(index: number): string | undefined {
 		const slot = this.slots.slotOf(index);
-		return slot === -1 ? undefined : this.texts[slot];
+		return slot === -1 ? undefined : this.textIn(slot);
 	}
 
 	/** Every held line, oldest first (made afresh: for saving, not for drawing). */
@@ -83,12 +94,17 @@ export class LogRing {
 
 	/** A new line object for the line in `slot`. */
 	private line(slot: number): LogLine {
-		const line: LogLine = {stream: this.stderr[slot] === 1 ? 'stderr' : 'stdout', text: this.texts[slot] ?? ''};
+		const line: LogLine = {stream: this.stderr[slot] === 1 ? 'stderr' : 'stdout', text: this.textIn(slot)};
 		const time = this.times[slot] ?? Number.NaN;
 		if (!Number.isNaN(time)) line.time = time;
 		const source = this.sources[slot];
 		if (source !== undefined) line.source = source;
 		return line;
+	}
+
+	private textIn(slot: number): string {
+		const text = this.texts[slot];
+		return typeof text === 'string' ? text : text ? text.toString('utf8', this.starts[slot], this.ends[slot]) : '';
 	}
 
 	/** Drops handed-out lines that left the ring; all of them if that frees nothing (a long scroll). */

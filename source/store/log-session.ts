@@ -1,5 +1,5 @@
 import type {EngineSession} from '../engine/client.js';
-import {streamContainerLogs, type LogLine, type LogQuery} from '../engine/logs.js';
+import {streamContainerLogs, type LogQuery, type ReceivedLine} from '../engine/logs.js';
 import {streamServiceLogs} from '../engine/swarm/service-logs.js';
 import {LogRing} from './log-ring.js';
 import {throttle, type Throttled} from '../lib/throttle.js';
@@ -15,7 +15,7 @@ export interface LogSource {
 }
 
 /** Streams one source's logs: a container's, or every task of a service. */
-function streamSource(session: EngineSession, source: LogSource, query: LogQuery, signal: AbortSignal, onLines: (lines: LogLine[]) => void): Promise<void> {
+function streamSource(session: EngineSession, source: LogSource, query: LogQuery, signal: AbortSignal, onLines: (lines: ReceivedLine[]) => void): Promise<void> {
 	return source.service ? streamServiceLogs(session.docker, source.id, query, signal, onLines) : streamContainerLogs(session.docker, source.id, query, signal, onLines);
 }
 
@@ -35,7 +35,7 @@ export const defaultLogQuery = (): LogQuery => ({tail: 500, follow: true});
 export const defaultLogLabel = 'last 500 lines';
 
 /** Merges per-source line lists into one, oldest first; lines without a time keep their place after the previous line. */
-export function mergeByTime(lists: readonly (readonly LogLine[])[]): LogLine[] {
+export function mergeByTime<Line extends {time?: number}>(lists: readonly (readonly Line[])[]): Line[] {
 	const tagged = lists.flatMap((lines, list) => lines.map((line, index) => ({line, list, index})));
 	return tagged
 		.sort((a, b) => (a.line.time ?? 0) - (b.line.time ?? 0) || a.list - b.list || a.index - b.index)
@@ -104,7 +104,7 @@ export class LogSession {
 	private async startMerged(query: LogQuery, signal: AbortSignal): Promise<void> {
 		const backlogs = await Promise.all(
 			this.sources.map(async source => {
-				const lines: LogLine[] = [];
+				const lines: ReceivedLine[] = [];
 				try {
 					await this.store.withSession(session => streamSource(session, source, {...query, follow: false}, signal, batch => lines.push(...batch)));
 				} catch (error) {

@@ -1,15 +1,20 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {engineMessage} from '../../source/engine/connection.js';
-import {streamContainerLogs, type LogLine} from '../../source/engine/logs.js';
+import {lineText, streamContainerLogs, type LogLine, type ReceivedLine} from '../../source/engine/logs.js';
 import {openRawStream} from '../../source/engine/raw-stream.js';
 import {createContainer, eventually, sessionForFile} from './engine-test-kit.js';
 
 const file = sessionForFile();
 
+/** A received line with its text decoded (a stamped line arrives still in the engine's bytes). */
+function decoded(line: ReceivedLine): LogLine {
+	return {stream: line.stream, text: lineText(line), ...(line.time === undefined ? {} : {time: line.time})};
+}
+
 async function collect(id: string, query: Parameters<typeof streamContainerLogs>[2]): Promise<LogLine[]> {
 	const lines: LogLine[] = [];
-	await streamContainerLogs(file.current.docker, id, query, new AbortController().signal, batch => lines.push(...batch));
+	await streamContainerLogs(file.current.docker, id, query, new AbortController().signal, batch => lines.push(...batch.map(decoded)));
 	return lines;
 }
 
@@ -75,7 +80,7 @@ describe('container logs on the real engine', () => {
 		await container.start();
 		const lines: LogLine[] = [];
 		const abort = new AbortController();
-		const done = streamContainerLogs(file.current.docker, container.id, {tail: 0, follow: true}, abort.signal, batch => lines.push(...batch));
+		const done = streamContainerLogs(file.current.docker, container.id, {tail: 0, follow: true}, abort.signal, batch => lines.push(...batch.map(decoded)));
 		await eventually(() => lines.length >= 3, 'three followed lines');
 		abort.abort();
 		await done;

@@ -77,6 +77,30 @@ describe('LogDemuxer', () => {
 		]);
 	});
 
+	it('hands a whole stamped line on as bytes when asked, with the text it would have decoded', () => {
+		const lines: string[] = [];
+		const demuxer = new LogDemuxer(
+			false,
+			(stream, text, time) => lines.push(`text ${stream}:${time ?? '-'}:${text}`),
+			(stream, bytes, start, end, time) => lines.push(`bytes ${stream}:${time}:${bytes.toString('utf8', start, end)}`),
+		);
+		const stamped = Buffer.concat([
+			frame('stdout', '2026-11-22T23:04:05.123456789Z héllo\n'),
+			frame('stderr', '2026-11-22T23:04:05.999000000Z carriage return\r\n'),
+			frame('stdout', '2026-11-22T23:04:06.000000001Z \n'),
+			frame('stdout', 'no stamp\n'),
+		]);
+		for (const chunk of cut(stamped, 7)) demuxer.write(chunk);
+		demuxer.end();
+		const at = (iso: string) => Date.parse(iso);
+		assert.deepEqual(lines, [
+			`bytes stdout:${at('2026-11-22T23:04:05.123Z')}:héllo`,
+			`bytes stderr:${at('2026-11-22T23:04:05.999Z')}:carriage return`,
+			`bytes stdout:${at('2026-11-22T23:04:06.000Z')}:`,
+			'text stdout:-:no stamp',
+		]);
+	});
+
 	it('keeps a character whose bytes arrive in two frames', () => {
 		const euro = Buffer.from('€\n');
 		assert.deepEqual(demux([frame('stdout', euro.subarray(0, 1)), frame('stdout', euro.subarray(1))]), ['stdout:€']);

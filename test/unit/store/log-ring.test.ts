@@ -39,6 +39,18 @@ describe('LogRing', () => {
 		assert.equal(ring.at(0)?.text, 'line 1900');
 	});
 
+	it('holds a line left in the engine\'s bytes and decodes it only when read', () => {
+		const ring = new LogRing(2);
+		const bytes = Buffer.from('xxhéllo\nworld');
+		ring.push({stream: 'stderr', time: 5, bytes, start: 2, end: 8, source: 'web-1'});
+		ring.push(line('plain'));
+		assert.equal(ring.textAt(0), 'héllo');
+		assert.deepEqual(ring.at(0), {stream: 'stderr', time: 5, text: 'héllo', source: 'web-1'});
+		assert.deepEqual(ring.toArray().map(each => each.text), ['héllo', 'plain']);
+		ring.push({stream: 'stdout', bytes, start: 9, end: 14});
+		assert.deepEqual(ring.toArray().map(each => each.text), ['plain', 'world']);
+	});
+
 	it('empties on clear', () => {
 		const ring = new LogRing(2);
 		ring.push(line('a'));
