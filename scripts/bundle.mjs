@@ -105,6 +105,14 @@ const sourcePatches = [
 		],
 	},
 	{
+		// Ink caches the size of every text it measures, keyed by the text (4,096
+		// to 8,192 entries). The log body is one text of ~10-20 KB that changes on
+		// every frame: cached, a long follow would hold ~100-150 MB of old bodies.
+		// Long multi-line texts are measured afresh instead (once per frame).
+		file: /ink[\\/]build[\\/]measure-text\.js$/,
+		edits: [["    const cachedDimensions = cache.get(text);", "    if (text.length > 2000 && text.includes('\\n')) {\n        return { width: widestLine(text), height: text.split('\\n').length };\n    }\n    const cachedDimensions = cache.get(text);"]],
+	},
+	{
 		// meow's bundled dependencies set up normalize-package-data (with the SPDX
 		// licence tables and hosted-git-info) and Babel's code frame when loaded:
 		// ~25 ms of start-up, for a package.json check and an error display

@@ -1,5 +1,7 @@
-/** Bytes per block: a fast logger fills one in ~50 ms; a quiet one keeps one block for a long time. */
+/** Bytes per block at most: a fast logger fills one in ~50 ms. */
 const blockSize = 256 * 1024;
+/** The first block: a quiet container (or one of twenty merged) never needs more. */
+const firstBlockSize = 16 * 1024;
 /** A line longer than this gets its own copy, not a share of a block. */
 const ownCopyFrom = blockSize / 4;
 
@@ -17,18 +19,21 @@ export interface KeptBytes {
  * then cost a share of a few 256 KB blocks instead.
  */
 export class LineArena {
-	private block = Buffer.allocUnsafeSlow(blockSize);
+	private block: Buffer | undefined;
 	private used = 0;
 
 	keep(bytes: Buffer, start: number, end: number): KeptBytes {
 		const length = end - start;
 		if (length >= ownCopyFrom) return {bytes: Buffer.from(bytes.subarray(start, end)), start: 0, end: length};
-		if (this.used + length > blockSize) {
-			this.block = Buffer.allocUnsafeSlow(blockSize);
+		let block = this.block;
+		if (!block || this.used + length > block.length) {
+			// Blocks double from 16 KB to 256 KB: memory follows how much the container logs.
+			block = Buffer.allocUnsafeSlow(Math.max(length, block ? Math.min(blockSize, block.length * 2) : firstBlockSize));
+			this.block = block;
 			this.used = 0;
 		}
-		bytes.copy(this.block, this.used, start, end);
-		const kept = {bytes: this.block, start: this.used, end: this.used + length};
+		bytes.copy(block, this.used, start, end);
+		const kept = {bytes: block, start: this.used, end: this.used + length};
 		this.used += length;
 		return kept;
 	}

@@ -66,11 +66,20 @@ export function cutToWidth(text: string, width: number): string {
 		const run = text.slice(index, nextEscape === -1 ? undefined : nextEscape);
 		for (const {segment} of segmenter.segment(run)) {
 			const segmentWidth = stringWidth(segment);
-			if (used + segmentWidth > width - 1) return `${kept}${styled ? reset : ''}…`;
+			if (used + segmentWidth > width - 1) return fitted(`${kept}${styled ? reset : ''}…`, width);
 			kept += segment;
 			used += segmentWidth;
 		}
 		index += run.length;
 	}
-	return kept;
+	return fitted(kept, width);
+}
+
+/**
+ * A colour sequence between a character and its emoji selector makes the
+ * pieces measure narrower than string-width measures the whole: cut one more
+ * cell until the whole fits.
+ */
+function fitted(text: string, width: number): string {
+	return width > 1 && stringWidth(text) > width ? cutToWidth(text, width - 1) : text;
 }

@@ -38,6 +38,9 @@ interface Placed {
 
 /** Characters Ink drops from its cells (they take no cell); rows holding any go Ink's way. */
 const defaultIgnorable = /\p{Default_Ignorable_Code_Point}/u;
+/** Controls other than ESC (Ink treats \r\n as one character, for one): left to Ink. */
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
+const controlCharacter = /[\u0000-\u001A\u001C-\u001F\u007F-\u009F]/;
 const reset = '\u001B[0m';
 
 function intersect(outer: Clip | undefined, inner: Clip): Clip {
@@ -87,7 +90,7 @@ export function fastOutput(operations: readonly Operation[], width: number, heig
 		for (const [index, original] of textLines.entries()) {
 			let text = original;
 			for (const transform of operation.transformers) text = transform(text, index);
-			if (text.includes('\n') || defaultIgnorable.test(text)) return undefined;
+			if (text.includes('\n') || defaultIgnorable.test(text) || controlCharacter.test(text)) return undefined;
 			const y = operation.y + index;
 			const textWidth = measure(text);
 			const seen = visibility(operation.x, y, textWidth, clips.at(-1), width, height);

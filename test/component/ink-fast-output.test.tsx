@@ -4,7 +4,9 @@ import {after, before, describe, it} from 'node:test';
 import chalk from 'chalk';
 // Ink's own class, by file: the bundle splices fastOutput into its get(); here it runs unpatched, to compare against.
 import Output from '../../node_modules/ink/build/output.js';
+import {loadTheme} from '../../source/theme/load-theme.js';
 import {fastOutput, type Operation} from '../../source/ui/ink-fast-output.js';
+import {logRowsText} from '../../source/ui/views/log-line.js';
 import {recordedEngine} from './recorded-engine.js';
 import {mountApp, typeKeys, unmountApps} from './mount-app.js';
 import {until} from './until.js';
@@ -104,6 +106,29 @@ describe('ink fast output: the same frame as Ink, or none', () => {
 		assert.equal(cells(fast, 30), cells(slow, 30));
 		assert.match(fast, /^head\n 0plain\n 1.*red.* after/);
 		assert.ok(!fast.includes('third'));
+	});
+
+	it('draws the log body (one text of rows cut to the width) as Ink does', () => {
+		const at = Date.UTC(2026, 0, 1);
+		const lines = [
+			{stream: 'stdout' as const, time: at, text: '\u001B[32mgreen\u001B[0m plain \u001B[1;31mbold red left open'},
+			{stream: 'stderr' as const, time: at, text: 'err: disk full'},
+			{stream: 'stdout' as const, time: at, text: `wide 日本語テキスト ${'and a long tail '.repeat(5)}`},
+			{stream: 'stdout' as const, time: at, text: 'tab\there, bell\u0007 and cr\r gone'},
+			{stream: 'stdout' as const, time: at, text: '', source: 'web-1'},
+		];
+		for (const [timestamps, highlight] of [[false, undefined], [true, /re/g]] as const) {
+			const body = logRowsText(loadTheme('dark'), lines.map((line, index) => ({line, selected: index === 2})), {timestamps, highlight}, 40);
+			const {slow, fast} = slowAndFast(40, 7, output => {
+				output.write(0, 0, 'title', plain);
+				output.clip({x1: 0, x2: 40, y1: 1, y2: 6});
+				output.write(0, 1, body, plain);
+				output.unclip();
+				output.write(0, 6, 'status', plain);
+			});
+			assert.ok(fast !== undefined, 'the fast path draws it');
+			assert.equal(cells(fast, 40), cells(slow, 40));
+		}
 	});
 
 	it("leaves to Ink what it cannot compose exactly: styles open across a line break, partial clips, overlaps, zero-width characters", () => {

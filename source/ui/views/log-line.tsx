@@ -73,7 +73,8 @@ export function logLineText(theme: Theme, line: LogLine, {selected, timestamps, 
 	const time = timestamps ? paint(theme, 'log.timestamp', `${formatLogTime(line.time)} `) : '';
 	const source = line.source ? paint(theme, sourceTone(line.source), `${line.source} │ `) : '';
 	const raw = wrap ? line.text : cutLong(line.text);
-	const plain = highlight ? stripAnsi(raw) : undefined;
+	// Sanitised first: stripping the colours alone would leave other controls (\r, BEL) in the drawn text.
+	const plain = highlight ? stripAnsi(sanitizeAnsi(raw)) : undefined;
 	const runs = highlight && plain !== undefined && highlight.test(plain) ? matchRuns(plain, highlight) : undefined;
 	if (highlight) highlight.lastIndex = 0;
 	const body = runs ? runs.map(([text, isMatch]) => (isMatch ? paint(theme, 'search.match', text) : text)).join('') : sanitizeAnsi(raw);
@@ -99,8 +100,8 @@ export function logRowsText(theme: Theme, lines: readonly {line: LogLine; select
 		.join('\n');
 }
 
-/** One log line that may wrap over several rows (the wrap mode): Ink wraps it. */
+/** One log line wrapped over as many rows as it needs (the wrap mode): Ink wraps it. */
 export const LogLineView = memo(function LogLineView({line, ...look}: LogLineLook & {line: LogLine}) {
 	const theme = useTheme();
-	return <Text wrap={look.wrap ? 'wrap' : 'truncate-end'}>{logLineText(theme, line, look)}</Text>;
+	return <Text wrap="wrap">{logLineText(theme, line, look)}</Text>;
 });

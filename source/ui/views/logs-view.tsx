@@ -207,7 +207,8 @@ export function LogsView({title, sources, width, height}: LogsViewProps) {
 						return line ? <LogLineView key={row} line={line} selected={cursor !== undefined && seq === viewport.cursor} timestamps={timestamps} wrap highlight={highlight} /> : null;
 					})
 				) : (
-					<Text wrap="wrap">
+					// Every row already fits; truncate-end (which Ink applies line by line) only guards against a disagreement on a character's width.
+					<Text wrap="truncate-end">
 						{logRowsText(
 							theme,
 							viewport.shown.flatMap(seq => {

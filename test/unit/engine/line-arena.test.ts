@@ -25,6 +25,15 @@ describe('LineArena', () => {
 		for (const each of kept) assert.equal(text(each), 'x'.repeat(1000));
 	});
 
+	it('takes a line longer than the next block would be into a block that holds it', () => {
+		const arena = new LineArena();
+		arena.keep(Buffer.alloc(10_000, 'a'), 0, 10_000);
+		const line = Buffer.alloc(40_000, 'b');
+		const kept = arena.keep(line, 0, line.length);
+		assert.equal(kept.end - kept.start, 40_000);
+		assert.equal(text(kept), 'b'.repeat(40_000));
+	});
+
 	it('gives a very long line a copy of its own', () => {
 		const arena = new LineArena();
 		const long = Buffer.alloc(100_000, 'y');

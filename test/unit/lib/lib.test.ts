@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import {sanitizeAnsi, stripAnsi} from '../../../source/lib/ansi.js';
 import {Backoff} from '../../../source/lib/backoff.js';
 import {formatBytes, formatDuration, formatPercent, shortId} from '../../../source/lib/format.js';
 import {NdjsonSplitter} from '../../../source/lib/ndjson.js';
@@ -122,6 +123,19 @@ describe('fitToWidth', () => {
 	});
 });
 
+describe('sanitizeAnsi', () => {
+	it('keeps colours and removes every other escape and control, whole', () => {
+		const red = '\u001B[31mred\u001B[0m';
+		assert.equal(sanitizeAnsi(`${red} \u001B[2J\u001B[Hcleared`), `${red} cleared`);
+		assert.equal(sanitizeAnsi('a\u001Bcb'), 'ab', 'ESC c (terminal reset)');
+		assert.equal(sanitizeAnsi('a\u001B7b\u001B8c'), 'abc', 'cursor save and restore');
+		assert.equal(sanitizeAnsi('a\u001B(0lqk\u001B(B'), 'alqk', 'line-drawing character set');
+		assert.equal(sanitizeAnsi('a\u001B#8b'), 'ab', 'screen alignment test');
+		assert.equal(sanitizeAnsi('title\u001B]0;pwned\u0007 bell\u0007 cr\r end\u001B'), 'title bell cr end', 'OSC, BEL, CR and a lone ESC');
+		assert.equal(stripAnsi(sanitizeAnsi(`${red}\ttab`)), 'red tab');
+	});
+});
+
 describe('cutToWidth', () => {
 	const red = (text: string) => `\u001B[31m${text}\u001B[39m`;
 	it('leaves a text that fits as it is', () => {
@@ -141,7 +155,8 @@ describe('cutToWidth', () => {
 		assert.equal(cutToWidth(`ab${red('cdef')}`, 4), 'ab\u001B[31mc\u001B[0m…');
 	});
 	it('never gives more cells than asked, whatever the characters', () => {
-		for (const text of ['a日b本c語d', '👍🏽👍🏽👍🏽', `${red('日本')}語テ`, 'e\u0301e\u0301e\u0301e\u0301'])
+		// A colour between a heart and its emoji selector: measured apart, the pieces are narrower than the whole.
+		for (const text of ['a日b本c語d', '👍🏽👍🏽👍🏽', `${red('日本')}語テ`, 'e\u0301e\u0301e\u0301e\u0301', `${red('❤')}\uFE0F${'x'.repeat(20)}`])
 			for (let width = 1; width <= 8; width++) assert.ok(displayWidth(cutToWidth(text, width)) <= width, `${text} at ${width}`);
 	});
 });
