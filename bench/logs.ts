@@ -13,7 +13,8 @@
  *   (a) keypress to screen: every --keys-every seconds `t` (timestamps on/off)
  *       is sent and the pane is captured each time tmux reads output from it
  *       until the newest line shows (or stops showing) its time; the delay is
- *       from the key to the output that did it; p50/p95/max of those delays.
+ *       from the key to the last output tmux told of before answering that
+ *       capture (never before the change); p50/p95/max of those delays.
  *       Keys and captures go through one tmux control-mode client
  *       (tmux-control.ts says why); --spawn starts a tmux process for each
  *       instead, capturing in a tight loop (the earlier method);
@@ -113,18 +114,21 @@ interface ScreenDriver {
 	capture(): Promise<string>;
 	/** Runs `measure` with `changed(after)` resolving once the screen may differ from the capture made after `after` changes (or at the deadline). */
 	watching<T>(measure: (changed: () => Promise<void>, mark: () => void) => Promise<T>): Promise<T>;
+	/** When the output shown by the last capture reached the bench at the latest (performance.now()), if known. */
+	shownBy(): number | undefined;
 }
 
 function screenDriver(terminal: TmuxTerminal, control: TmuxControl | undefined): ScreenDriver {
 	if (!control) {
 		// A tmux process per key and capture: capture again at once (the earlier method).
-		return {press: async key => terminal.sendKeys(key), capture: async () => terminal.capture(), watching: measure => measure(async () => undefined, () => undefined)};
+		return {press: async key => terminal.sendKeys(key), capture: async () => terminal.capture(), watching: measure => measure(async () => undefined, () => undefined), shownBy: () => undefined};
 	}
 	return {
 		press: async key => {
 			await control.command(`send-keys -t ${terminal.session} ${key}`);
 		},
 		capture: () => control.capture(terminal.session),
+		shownBy: () => control.lastOutputAt,
 		watching: async measure => {
 			let seen = control.outputCount;
 			return measure(
@@ -162,8 +166,10 @@ async function keyToScreen(screen: ScreenDriver, behind: number[]): Promise<numb
 			if (timestamped.test(newest) !== before) {
 				const lag = behindLive(newest);
 				if (lag !== undefined) behind.push(lag);
-				// When tmux told of the output that changed the screen (a capture loop took the last capture's start).
-				return elapsed;
+				// The last output tmux told of before answering this capture: the change came in it or
+				// before it, so this is never early (the wake-up may have been an earlier output).
+				// A capture loop (--spawn) takes the start of the capture that saw the change.
+				return (screen.shownBy() ?? start + elapsed) - start;
 			}
 		}
 	});

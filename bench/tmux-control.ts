@@ -35,6 +35,7 @@ export class TmuxControl {
 	private outputs = 0;
 	private outputWaiters: {after: number; resolve(): void}[] = [];
 	private readonly outputListeners: ((escaped: string) => void)[] = [];
+	private lastOutput = Number.NaN;
 
 	private constructor(private readonly child: ChildProcessWithoutNullStreams) {
 		child.stdout.setEncoding('utf8');
@@ -79,6 +80,15 @@ export class TmuxControl {
 	/** Calls `listener` with each pane output, as tmux escapes it (octal for control bytes: ESC is \\033). */
 	onOutput(listener: (escaped: string) => void): void {
 		this.outputListeners.push(listener);
+	}
+
+	/**
+	 * When the latest pane output was read (performance.now()). Read when a
+	 * command's answer arrives, it is when the last output tmux handled before
+	 * answering reached this client: no earlier than the output the answer shows.
+	 */
+	get lastOutputAt(): number {
+		return this.lastOutput;
 	}
 
 	/** How many pane outputs tmux has told of (attached with `output`). */
@@ -150,6 +160,7 @@ export class TmuxControl {
 	/** "%output %<pane> <escaped bytes>" */
 	private output(line: string): void {
 		this.outputs++;
+		this.lastOutput = performance.now();
 		const escaped = line.slice(line.indexOf(' ', '%output '.length) + 1);
 		for (const listener of this.outputListeners) listener(escaped);
 		for (const waiter of this.outputWaiters.filter(entry => this.outputs > entry.after)) waiter.resolve();
