@@ -28,7 +28,7 @@
  *   (d) CPU % of the node process over the window, and the lines/s the engine
  *       logged (the container's own line numbers, from its last log line).
  */
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -294,6 +294,7 @@ async function main(): Promise<void> {
 			terminal.tmux(['pipe-pane', '-t', terminal.session]);
 			await sleep(400);
 			frameStamps.push(...frameStampsFromFile(framesFile));
+			rmSync(framesFile, {force: true});
 		}
 		const frames = maxFramesPerSecond(frameStamps, startedAt, endedAt);
 		const afterFull = fullAt ? rss.filter(sample => sample.at >= (fullAt as {at: number}).at) : [];
