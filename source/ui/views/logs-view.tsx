@@ -6,7 +6,6 @@ import {parseTextFilter} from '../../lib/text-filter.js';
 import {displayWidth} from '../../lib/text-width.js';
 import {engineErrorMessage} from '../../resources/run-action.js';
 import {saveLogLines} from '../../store/log-files.js';
-import type {LogRing} from '../../store/log-ring.js';
 import {defaultLogLabel, defaultLogQuery, logPresets, LogSession, type LogSource} from '../../store/log-session.js';
 import {useAppControls} from '../app-context.js';
 import {LineView, Tone} from '../components/tone.js';
@@ -16,6 +15,7 @@ import {useTheme} from '../../theme/theme-context.js';
 import {moveCursor} from './cursor.js';
 import {LogLineView, formatLogTime, logRowsText} from './log-line.js';
 import {computeViewport, lowerBound, seqRun} from './log-viewport.js';
+import {MatchingRows} from './matching-rows.js';
 
 export interface LogsViewProps {
 	title: string;
@@ -77,7 +77,8 @@ export function LogsView({title, sources, width, height}: LogsViewProps) {
 	const highlight = useMemo(() => highlighterFor(search), [search]);
 
 	// Rows that may be shown: every held line, or the search's matches when filtering.
-	const rows = filterOnly && matches ? matchingRows(buffer, firstSeq, matches) : seqRun(firstSeq, buffer.size);
+	const matching = useMemo(() => new MatchingRows(), [session]);
+	const rows = filterOnly && matches ? matching.update(buffer, matches) : seqRun(firstSeq, buffer.size);
 
 	const bodyHeight = Math.max(1, height - 2);
 	const textWidth = Math.max(10, width - 1 - (timestamps ? 13 : 0));
@@ -224,14 +225,4 @@ export function LogsView({title, sources, width, height}: LogsViewProps) {
 			<Tone token={state.status === 'failed' ? 'message.error' : cursor === undefined ? 'muted' : 'banner.warning'}>{status}</Tone>
 		</Box>
 	);
-}
-
-/** Sequence numbers of the held lines whose plain text matches (the live filter). */
-function matchingRows(buffer: LogRing, firstSeq: number, matches: (text: string) => boolean): number[] {
-	const rows: number[] = [];
-	for (let index = 0; index < buffer.size; index++) {
-		const text = buffer.textAt(index);
-		if (text !== undefined && matches(stripAnsi(text))) rows.push(firstSeq + index);
-	}
-	return rows;
 }
